@@ -1,0 +1,108 @@
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Records;
+using MutationHarness.Core.Strategies;
+
+namespace MutationHarness.Core.Tests;
+
+public sealed class RecordReaderTests
+{
+    private static async Task<List<InputRecord>> ReadAsync(params string[] files)
+    {
+        var records = new List<InputRecord>();
+        await foreach (var record in new RecordReader(StrategyCatalog.Default).ReadAsync(files, TextReader.Null, TestContext.Current.CancellationToken))
+            records.Add(record);
+        return records;
+    }
+
+    private static string Write(string name, string text)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("records").FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task Every_format_is_recognised_line_by_line_in_one_file()
+    {
+        // Given a file mixing a plain pair, a merged record, a chat example, and bad lines
+        var system = StrategyCatalog.Default.Find("FixMWhere1U")!.Instructions.Mutate;
+        var path = Write("mixed.jsonl", string.Join('\n',
+            """{"id":"p1","strategy":"FixMDistinctL","original":"SELECT a FROM t","mutated":"SELECT DISTINCT a FROM t","dbms":"mariadb","isUpper":false,"setup":["create table t (a int)"],"extra":1}""",
+            """{"bugId":7,"sqlId":3,"mutationName":"FixMHaving1U","isUpper":true,"originalSql":"SELECT 1 FROM t HAVING 0 LIMIT 2147483647","mutatedSql":"SELECT 1 FROM t HAVING 1 LIMIT 2147483647","originalSqlsim":"SELECT 1 FROM t HAVING 0","mutatedSqlsim":"SELECT 1 FROM t HAVING 1","originalSqlsim_modified":"SELECT 2 FROM t HAVING 0","mutatedSqlsim_modified":"SELECT 2 FROM t HAVING 1"}""",
+            "",
+            $$"""{"messages":[{"role":"system","content":"You are an expert in TiDB statement mutation. {{system.Replace("\"", "\\\"", StringComparison.Ordinal)}}"},{"role":"user","content":"SELECT a FROM t WHERE a > 1"},{"role":"assistant","content":"SELECT a FROM t WHERE 1"}]}""",
+            "{not json",
+            """{"strategy":"FixMWhere1U","original":"SELECT 1"}""",
+            """[1,2]"""));
+
+        // When it is read
+        var records = await ReadAsync(path);
+
+        // Then nothing is dropped, bad lines become unreadable records naming their line
+        Assert.Equal(6, records.Count);
+        var plain = records[0].Pair!;
+        Assert.Equal(("p1", "FixMDistinctL", "mariadb", false), (plain.Id, plain.Strategy, plain.Dbms, plain.RecordedIsUpper));
+        Assert.Equal(["create table t (a int)"], plain.Setup);
+
+        var merged = records[1].Pair!;
+        Assert.Equal("bug-7-3-FixMHaving1U", merged.Id);
+        Assert.Equal(("SELECT 2 FROM t HAVING 0", "SELECT 2 FROM t HAVING 1"), (merged.Original, merged.Mutated));
+
+        var chat = records[2].Pair!;
+        Assert.Equal(("FixMWhere1U", "tidb", "SELECT a FROM t WHERE a > 1"), (chat.Strategy, chat.Dbms, chat.Original));
+        Assert.Equal(new SourceLocation(path, 4), chat.Source);
+
+        Assert.Null(records[3].Pair);
+        Assert.Contains("line 5 is not valid JSON", records[3].Problem, StringComparison.Ordinal);
+        Assert.Equal("mixed.jsonl:5", records[3].Id);
+        Assert.Equal("the record has no mutated query", records[4].Problem);
+        Assert.Contains("JSON object", records[5].Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upstream_finding_file_is_one_pretty_printed_object()
+    {
+        var path = Write("bug-12-4-FixMCmpOpU.json", """
+            {
+              "reportTime": "2022-11-01 10:00:00",
+              "bugId": 12,
+              "sqlId": 4,
+              "mutationName": "FixMCmpOpU",
+              "isUpper": true,
+              "originalSql": "SELECT 1 FROM t WHERE a > 0",
+              "mutatedSql": "SELECT 1 FROM t WHERE a >= 0"
+            }
+            """);
+        var record = Assert.Single(await ReadAsync(path));
+        Assert.Equal("bug-12-4-FixMCmpOpU", record.Id);
+        Assert.Equal(("FixMCmpOpU", true), (record.Pair!.Strategy, record.Pair.RecordedIsUpper));
+    }
+
+    [Fact]
+    public async Task Folders_and_globs_expand_to_record_files_in_order()
+    {
+        var folder = Directory.CreateTempSubdirectory("inputs").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        File.WriteAllText(Path.Combine(folder, "b.jsonl"), """{"strategy":"FixMWhere1U","original":"SELECT 1","mutated":"SELECT 2"}""");
+        File.WriteAllText(Path.Combine(folder, "sub", "a.jsonl"), """{"strategy":"FixMWhere1U","original":"SELECT 1","mutated":"SELECT 2"}""");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a record");
+
+        Assert.Equal(2, InputSources.Expand([folder]).Count);
+        Assert.Equal([Path.Combine(folder, "b.jsonl")], InputSources.Expand([folder + "/*.jsonl"]));
+        Assert.Equal(2, InputSources.Expand([folder + "/**/*.jsonl"]).Count);
+        Assert.Throws<InputException>(() => InputSources.Expand([folder + "/missing.jsonl"]));
+        Assert.Throws<InputException>(() => InputSources.Expand([folder + "/*.csv"]));
+    }
+
+    [Fact]
+    public async Task The_real_bug_report_corpus_reads_as_41_pairs_with_setup()
+    {
+        var records = await ReadAsync(SharedFiles.Path("corpora", "pinolo-bugreports.jsonl"));
+
+        Assert.Equal(41, records.Count);
+        Assert.All(records, r => Assert.NotNull(r.Pair));
+        Assert.All(records, r => Assert.NotEmpty(r.Pair!.Setup));
+        Assert.Equal("mysql-01", records[0].Id);
+        Assert.Single(records, r => r.Pair!.Strategy is null);
+    }
+}
