@@ -1,0 +1,21 @@
+namespace MutationHarness.Sql.Ast;
+
+/// <summary>A syntax node: its span in the source text, and (once printed) its span in the normalised text.</summary>
+internal abstract class Node(int start, int end)
+{
+    public int Start { get; } = start;
+
+    public int End { get; set; } = end;
+
+    public int NormStart { get; set; }
+
+    public int NormEnd { get; set; }
+}
+
+/// <summary>A span of raw tokens kept for printing only (types, window specs, index hints).</summary>
+internal readonly record struct TokenRange(int First, int Last)
+{
+    public static TokenRange Empty => new(0, -1);
+
+    public bool IsEmpty => Last < First;
+}

@@ -1,0 +1,41 @@
+namespace MutationHarness.Sql;
+
+/// <summary>Why a mutant does not conform to its strategy.</summary>
+public enum ConformanceFailure
+{
+    /// <summary>The original or the mutant is not a parseable SELECT.</summary>
+    DoesNotParse,
+
+    /// <summary>The two are the same up to case, whitespace, comments and redundant parentheses.</summary>
+    NothingChanged,
+
+    /// <summary>The strategy's change is there, but something else changed too.</summary>
+    MoreThanOneSiteChanged,
+
+    /// <summary>The change is not what the strategy does (another strategy may do it).</summary>
+    ChangeNotMadeByStrategy,
+
+    /// <summary>The change is the strategy's, but at a site the polarity walk does not mine.</summary>
+    SiteNotApplicable,
+
+    /// <summary>The change is the strategy's, but the site does not meet the strategy's precondition.</summary>
+    PreconditionNotMet,
+
+    /// <summary>The strategy name is not one of the 18.</summary>
+    UnknownStrategy,
+}
+
+/// <summary>The verdict on one (strategy, original, mutant) triple.</summary>
+public sealed record ConformanceResult(
+    bool Conforms,
+    string? Site,
+    bool? IsUpper,
+    ConformanceFailure? Failure,
+    string? Reason,
+    string? OtherStrategy)
+{
+    internal static ConformanceResult Conforming(string site, bool isUpper) => new(true, site, isUpper, null, null, null);
+
+    internal static ConformanceResult Failing(ConformanceFailure failure, string reason, string? site = null, string? other = null) =>
+        new(false, site, null, failure, reason, other);
+}

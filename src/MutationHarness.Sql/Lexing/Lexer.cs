@@ -1,0 +1,273 @@
+namespace MutationHarness.Sql.Lexing;
+
+/// <summary>Splits MySQL text into significant tokens; comments and whitespace are trivia, but the body of
+/// an executable comment (<c>/*! … */</c>, <c>/*M! … */</c>) is lexed as code.</summary>
+internal sealed partial class Lexer
+{
+    private readonly string source;
+    private readonly List<Token> tokens;
+    private int pos;
+    private int executableDepth;
+
+    private Lexer(string source)
+    {
+        this.source = source;
+        tokens = new List<Token>(source.Length / 4 + 4);
+    }
+
+    public static Token[] Tokenize(string source)
+    {
+        var lexer = new Lexer(source);
+        lexer.Run();
+        return [.. lexer.tokens];
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            SkipTrivia();
+            if (pos >= source.Length)
+            {
+                tokens.Add(new Token(TokenKind.End, source.Length, 0, Keyword.None));
+                return;
+            }
+
+            var start = pos;
+            var c = source[pos];
+            if (c is '\'' or '"')
+            {
+                SkipQuoted(c);
+                Add(TokenKind.String, start);
+            }
+            else if (c == '`')
+            {
+                SkipQuoted('`');
+                Add(TokenKind.QuotedIdentifier, start);
+            }
+            else if (char.IsAsciiDigit(c) || (c == '.' && IsDigitAt(pos + 1) && !PreviousIsName()))
+            {
+                LexNumberOrWord(start);
+            }
+            else if (IsWordChar(c))
+            {
+                LexWord(start);
+            }
+            else if (c == '@')
+            {
+                LexVariable(start);
+            }
+            else
+            {
+                LexOperator(start, c);
+            }
+        }
+    }
+
+    private void Add(TokenKind kind, int start, Keyword keyword = Keyword.None) =>
+        tokens.Add(new Token(kind, start, pos - start, keyword));
+
+    private bool IsDigitAt(int i) => i < source.Length && char.IsAsciiDigit(source[i]);
+
+    private char At(int i) => i < source.Length ? source[i] : '\0';
+
+    private bool PreviousIsName() =>
+        tokens.Count > 0 && tokens[^1].End == pos && tokens[^1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
+
+    internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c >= '\u0080';
+
+    private void SkipTrivia()
+    {
+        while (pos < source.Length)
+        {
+            var c = source[pos];
+            if (char.IsWhiteSpace(c))
+            {
+                pos++;
+            }
+            else if (c == '#' || (c == '-' && At(pos + 1) == '-' && (pos + 2 >= source.Length || char.IsWhiteSpace(source[pos + 2]) || char.IsControl(source[pos + 2]))))
+            {
+                while (pos < source.Length && source[pos] != '\n')
+                {
+                    pos++;
+                }
+            }
+            else if (c == '/' && At(pos + 1) == '*')
+            {
+                SkipBlockComment();
+            }
+            else if (c == '*' && At(pos + 1) == '/' && executableDepth > 0)
+            {
+                executableDepth--;
+                pos += 2;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private void SkipBlockComment()
+    {
+        var start = pos;
+        var bodyStart = pos + 2;
+        if (At(bodyStart) == '!' || (At(bodyStart) is 'M' or 'm' && At(bodyStart + 1) == '!'))
+        {
+            // An executable comment runs on the server: its content is code, never hidden from us.
+            pos = bodyStart + (At(bodyStart) == '!' ? 1 : 2);
+            while (IsDigitAt(pos))
+            {
+                pos++;
+            }
+
+            executableDepth++;
+            return;
+        }
+
+        var close = source.IndexOf("*/", bodyStart, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            throw SqlSyntaxError.At(source, start, "'*/' closing the comment", "end of input");
+        }
+
+        pos = close + 2;
+    }
+
+    private void SkipQuoted(char quote)
+    {
+        var start = pos;
+        pos++;
+        while (pos < source.Length)
+        {
+            var c = source[pos];
+            if (c == '\\' && quote != '`')
+            {
+                pos += 2;
+            }
+            else if (c == quote)
+            {
+                if (At(pos + 1) == quote)
+                {
+                    pos += 2;
+                }
+                else
+                {
+                    pos++;
+                    return;
+                }
+            }
+            else
+            {
+                pos++;
+            }
+        }
+
+        throw SqlSyntaxError.At(source, start, $"closing {quote}", "end of input");
+    }
+
+    private void LexNumberOrWord(int start)
+    {
+        if (source[pos] == '0' && At(pos + 1) is 'x' or 'b' && TryRadixLiteral(start))
+        {
+            return;
+        }
+
+        while (IsDigitAt(pos))
+        {
+            pos++;
+        }
+
+        if (pos < source.Length && IsWordChar(source[pos]) && !(source[pos] is 'e' or 'E' && IsExponent(pos)))
+        {
+            LexWord(start);
+            return;
+        }
+
+        if (At(pos) == '.')
+        {
+            pos++;
+            while (IsDigitAt(pos))
+            {
+                pos++;
+            }
+        }
+
+        if (At(pos) is 'e' or 'E' && IsExponent(pos))
+        {
+            pos += At(pos + 1) is '+' or '-' ? 2 : 1;
+            while (IsDigitAt(pos))
+            {
+                pos++;
+            }
+        }
+
+        Add(TokenKind.Number, start);
+    }
+
+    private bool IsExponent(int at) => IsDigitAt(at + 1) || (At(at + 1) is '+' or '-' && IsDigitAt(at + 2));
+
+    private bool TryRadixLiteral(int start)
+    {
+        var hex = source[pos + 1] == 'x';
+        var end = pos + 2;
+        while (end < source.Length && (hex ? char.IsAsciiHexDigit(source[end]) : source[end] is '0' or '1'))
+        {
+            end++;
+        }
+
+        if (end == pos + 2 || (end < source.Length && IsWordChar(source[end])))
+        {
+            return false;
+        }
+
+        pos = end;
+        Add(hex ? TokenKind.HexLiteral : TokenKind.BitLiteral, start);
+        return true;
+    }
+
+    private void LexWord(int start)
+    {
+        while (pos < source.Length && IsWordChar(source[pos]))
+        {
+            pos++;
+        }
+
+        if (pos - start == 1 && At(pos) == '\'')
+        {
+            var prefix = char.ToUpperInvariant(source[start]);
+            if (prefix is 'X' or 'B' or 'N')
+            {
+                SkipQuoted('\'');
+                Add(prefix switch { 'X' => TokenKind.HexLiteral, 'B' => TokenKind.BitLiteral, _ => TokenKind.String }, start);
+                return;
+            }
+        }
+
+        Add(TokenKind.Word, start, Keywords.Find(source.AsSpan(start, pos - start)));
+    }
+
+    private void LexVariable(int start)
+    {
+        pos++;
+        var system = At(pos) == '@';
+        if (system)
+        {
+            pos++;
+        }
+
+        if (At(pos) is '\'' or '"' or '`')
+        {
+            SkipQuoted(source[pos]);
+        }
+        else
+        {
+            while (pos < source.Length && (IsWordChar(source[pos]) || (system && source[pos] == '.')))
+            {
+                pos++;
+            }
+        }
+
+        Add(system ? TokenKind.SystemVariable : TokenKind.Variable, start);
+    }
+}

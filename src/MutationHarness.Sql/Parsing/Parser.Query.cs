@@ -1,0 +1,159 @@
+using MutationHarness.Sql.Ast;
+using MutationHarness.Sql.Lexing;
+
+namespace MutationHarness.Sql.Parsing;
+
+/// <summary>Query expressions: WITH, set operations, parentheses, ORDER BY / LIMIT tails.</summary>
+internal sealed partial class Parser
+{
+    private Query ParseQuery()
+    {
+        if (At(Keyword.WITH))
+        {
+            return ParseWith();
+        }
+
+        var body = ParseSetOperation();
+        ParseTail(body);
+        return body;
+    }
+
+    private WithQuery ParseWith()
+    {
+        var start = Expect(Keyword.WITH).Start;
+        var recursive = Accept(Keyword.RECURSIVE);
+        var ctes = new List<Cte>();
+        do
+        {
+            var name = ExpectIdentifier("a CTE name");
+            var columns = At(TokenKind.LParen) ? ParseNameList() : null;
+            Expect(Keyword.AS);
+            Expect(TokenKind.LParen, "'(' before the CTE body");
+            var body = ParseQuery();
+            Expect(TokenKind.RParen, "')' after the CTE body");
+            ctes.Add(new Cte(name, columns, body));
+        }
+        while (Accept(TokenKind.Comma));
+
+        var main = ParseQuery();
+        if (main is SelectQuery select)
+        {
+            select.CarriesWith = true;
+        }
+
+        return new WithQuery(start, recursive, ctes, main);
+    }
+
+    private Query ParseSetOperation()
+    {
+        var left = ParseIntersection();
+        while (At(Keyword.UNION) || At(Keyword.EXCEPT))
+        {
+            left = ParseSetOperator(left, ParseIntersection);
+        }
+
+        return left;
+    }
+
+    private Query ParseIntersection()
+    {
+        var left = ParseQueryPrimary();
+        while (At(Keyword.INTERSECT))
+        {
+            left = ParseSetOperator(left, ParseQueryPrimary);
+        }
+
+        return left;
+    }
+
+    private SetOpQuery ParseSetOperator(Query left, Func<Query> right)
+    {
+        var op = Advance();
+        var kind = op.Keyword switch { Keyword.UNION => SetOpKind.Union, Keyword.EXCEPT => SetOpKind.Except, _ => SetOpKind.Intersect };
+        var quantifier = Accept(Keyword.ALL) ? SetQuantifier.All : Accept(Keyword.DISTINCT) ? SetQuantifier.Distinct : SetQuantifier.None;
+        var opEnd = PreviousEnd;
+        return new SetOpQuery(left, kind, quantifier, right(), op.Start, opEnd) { KeywordEnd = op.End };
+    }
+
+    private Query ParseQueryPrimary()
+    {
+        if (At(TokenKind.LParen))
+        {
+            var start = Advance().Start;
+            var inner = ParseQuery();
+            var end = Expect(TokenKind.RParen, "')'").End;
+            return new ParenQuery(start, end, inner);
+        }
+
+        if (At(Keyword.SELECT))
+        {
+            return ParseSelect();
+        }
+
+        throw Error("SELECT or '('");
+    }
+
+    /// <summary>ORDER BY, LIMIT, INTO and locking clauses after a query; they belong to the whole query.</summary>
+    private void ParseTail(Query query)
+    {
+        if (At(Keyword.ORDER) && Peek().Is(Keyword.BY))
+        {
+            index += 2;
+            query.OrderBy = ParseOrderItems();
+        }
+
+        if (Accept(Keyword.LIMIT))
+        {
+            query.Limit = ParseLimit();
+        }
+
+        var first = index;
+        while (At(Keyword.INTO) || At(Keyword.FOR) || At(Keyword.LOCK))
+        {
+            SkipTrailerClause();
+        }
+
+        if (index > first)
+        {
+            query.Trailer = new TokenRange(first, index - 1);
+        }
+
+        query.End = Math.Max(query.End, PreviousEnd);
+    }
+
+    private void SkipTrailerClause()
+    {
+        Advance();
+        while (!At(TokenKind.End) && !At(TokenKind.RParen) && !At(TokenKind.Semicolon)
+               && !At(Keyword.UNION) && !At(Keyword.EXCEPT) && !At(Keyword.INTERSECT)
+               && !At(Keyword.INTO) && !At(Keyword.FOR) && !At(Keyword.LOCK) && !At(Keyword.FROM))
+        {
+            Advance();
+        }
+    }
+
+    private List<OrderItem> ParseOrderItems()
+    {
+        var items = new List<OrderItem>();
+        do
+        {
+            var value = ParseExpression();
+            bool? descending = Accept(Keyword.DESC) ? true : Accept(Keyword.ASC) ? false : null;
+            items.Add(new OrderItem(value, descending));
+        }
+        while (Accept(TokenKind.Comma));
+
+        return items;
+    }
+
+    private LimitClause ParseLimit()
+    {
+        var first = ParseExpression();
+        if (Accept(TokenKind.Comma))
+        {
+            return new LimitClause(ParseExpression(), first);
+        }
+
+        return Accept(Keyword.OFFSET) ? new LimitClause(first, ParseExpression()) : new LimitClause(first, null);
+    }
+}

@@ -1,0 +1,177 @@
+using MutationHarness.Sql.Ast;
+using MutationHarness.Sql.Parsing;
+
+namespace MutationHarness.Sql.Printing;
+
+/// <summary>Expressions, with parentheses only where precedence needs them.</summary>
+internal sealed partial class NormalPrinter
+{
+    private void PrintExpr(Expr expr)
+    {
+        var start = Begin();
+        var inner = Precedence.Unwrap(expr);
+        switch (inner)
+        {
+            case Literal literal:
+                PrintLiteral(literal, null);
+                break;
+            case NameExpr name:
+                PrintName(name);
+                break;
+            case BinaryExpr binary:
+                PrintBinary(binary);
+                break;
+            case UnaryExpr unary:
+                PrintUnary(unary);
+                break;
+            default:
+                PrintOther(inner);
+                break;
+        }
+
+        if (!ReferenceEquals(inner, expr))
+        {
+            Finish(inner, start);
+        }
+
+        Finish(expr, start);
+    }
+
+    /// <summary>Prints an operand, in parentheses when it binds looser than its context requires.</summary>
+    private void PrintOperand(Expr operand, int minimum)
+    {
+        if (Precedence.Of(operand) < minimum)
+        {
+            output.Append('(');
+            PrintExpr(operand);
+            output.Append(')');
+        }
+        else
+        {
+            PrintExpr(operand);
+        }
+    }
+
+    private void PrintLiteral(Literal literal, string? replacement)
+    {
+        switch (literal.Kind)
+        {
+            case LiteralKind.String or LiteralKind.Typed:
+                if (literal.Prefix is not null)
+                {
+                    output.Append(literal.Kind == LiteralKind.Typed ? literal.Prefix : literal.Prefix.ToLowerInvariant()).Append(literal.Kind == LiteralKind.Typed ? " " : string.Empty);
+                }
+
+                SqlStrings.Encode(output, replacement ?? StringValue(literal));
+                break;
+            case LiteralKind.Hex or LiteralKind.Bit:
+                if (literal.Prefix is not null)
+                {
+                    output.Append(literal.Prefix.ToLowerInvariant());
+                }
+
+                output.Append(literal.Text.ToLowerInvariant());
+                break;
+            default:
+                output.Append(literal.Text);
+                break;
+        }
+    }
+
+    /// <summary>The value of a string literal, adjacent pieces concatenated.</summary>
+    public string StringValue(Literal literal) => LiteralValues.Of(tree.Source, literal);
+
+    private void PrintName(NameExpr name)
+    {
+        if (name.Parts.Count == 1 && name.Parts[0].Length > 0 && name.Parts[0][0] is '@' or '?')
+        {
+            output.Append(name.Parts[0].ToLowerInvariant());
+            return;
+        }
+
+        for (var i = 0; i < name.Parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Append('.');
+            }
+
+            Name(name.Parts[i]);
+        }
+
+        if (name.Star)
+        {
+            output.Append(name.Parts.Count > 0 ? ".*" : "*");
+        }
+    }
+
+    private void PrintBinary(BinaryExpr binary)
+    {
+        var level = Precedence.Of(binary.Op);
+        PrintOperand(binary.Left, level);
+        output.Append(' ');
+        PrintOperator(binary, binary.Op);
+        output.Append(' ');
+        PrintOperand(binary.Right, level + 1);
+    }
+
+    private void PrintOperator(Expr node, BinaryOp op)
+    {
+        var start = Begin();
+        output.Append(Precedence.Text(MutatedOp(node, op)));
+        if (IsTarget(node))
+        {
+            TargetSpan = (start, output.Length);
+        }
+    }
+
+    private BinaryOp MutatedOp(Node node, BinaryOp op)
+    {
+        if (IsTarget(node, Strategy.FixMCmpOpU))
+        {
+            return op switch { BinaryOp.Eq => BinaryOp.Ge, BinaryOp.Lt => BinaryOp.Le, BinaryOp.Gt => BinaryOp.Ge, _ => op };
+        }
+
+        if (IsTarget(node, Strategy.FixMCmpOpL))
+        {
+            return op switch { BinaryOp.Ge => BinaryOp.Gt, BinaryOp.Le => BinaryOp.Lt, BinaryOp.Ne => BinaryOp.Lt, _ => op };
+        }
+
+        return op;
+    }
+
+    private void PrintUnary(UnaryExpr unary)
+    {
+        var level = Precedence.Of(unary);
+        output.Append(unary.Op switch
+        {
+            UnaryOp.Minus => "-",
+            UnaryOp.Plus => "+",
+            UnaryOp.BitNot => "~",
+            UnaryOp.Bang => "!",
+            UnaryOp.Not => "NOT ",
+            _ => "BINARY ",
+        });
+        var operand = Precedence.Unwrap(unary.Operand);
+        if (unary.Op is UnaryOp.Minus or UnaryOp.Plus && Precedence.Of(operand) >= level
+            && (operand is UnaryExpr { Op: UnaryOp.Minus or UnaryOp.Plus } || operand is Literal { Kind: LiteralKind.Number } number && number.Text.StartsWith('-')))
+        {
+            output.Append(' ');
+        }
+
+        PrintOperand(unary.Operand, unary.Op == UnaryOp.Binary ? Precedence.Unary : level);
+    }
+
+    private void PrintList(List<Expr> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Append(", ");
+            }
+
+            PrintExpr(items[i]);
+        }
+    }
+}

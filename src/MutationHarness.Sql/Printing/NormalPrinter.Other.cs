@@ -1,0 +1,177 @@
+using MutationHarness.Sql.Ast;
+
+namespace MutationHarness.Sql.Printing;
+
+/// <summary>Predicates, subqueries and the special forms (CASE, CAST, INTERVAL, calls).</summary>
+internal sealed partial class NormalPrinter
+{
+    private void PrintOther(Expr expr)
+    {
+        switch (expr)
+        {
+            case QuantifiedExpr quantified:
+                PrintOperand(quantified.Left, Precedence.Predicate);
+                output.Append(' ');
+                PrintOperator(quantified, quantified.Op);
+                output.Append(quantified.Quantifier switch { Quantifier.Any => " ANY (", Quantifier.Some => " SOME (", _ => " ALL (" });
+                PrintStandalone(quantified.Query);
+                output.Append(')');
+                break;
+            case IsExpr test:
+                PrintOperand(test.Operand, Precedence.Predicate);
+                output.Append(test.Not ? " IS NOT " : " IS ").Append(test.What.ToString().ToUpperInvariant());
+                break;
+            case BetweenExpr between:
+                PrintOperand(between.Operand, Precedence.Predicate);
+                output.Append(between.Not ? " NOT BETWEEN " : " BETWEEN ");
+                PrintOperand(between.Low, Precedence.Predicate + 1);
+                output.Append(" AND ");
+                PrintOperand(between.High, Precedence.Predicate + 1);
+                break;
+            case InListExpr inList:
+                PrintOperand(inList.Operand, Precedence.Predicate);
+                output.Append(inList.Not ? " NOT IN (" : " IN (");
+                PrintList(inList.Items);
+                if (IsTarget(inList, Strategy.FixMInNullU))
+                {
+                    TargetSpan = (output.Length, output.Length + 6);
+                    output.Append(", NULL");
+                }
+
+                output.Append(')');
+                break;
+            case InQueryExpr inQuery:
+                PrintOperand(inQuery.Operand, Precedence.Predicate);
+                output.Append(inQuery.Not ? " NOT IN (" : " IN (");
+                PrintStandalone(inQuery.Query);
+                output.Append(')');
+                break;
+            case MatchExpr match:
+                PrintMatch(match);
+                break;
+            case ExistsExpr exists:
+                output.Append("EXISTS (");
+                PrintStandalone(exists.Query);
+                output.Append(')');
+                break;
+            case SubqueryExpr subquery:
+                output.Append('(');
+                PrintStandalone(subquery.Query);
+                output.Append(')');
+                break;
+            case RowExpr row:
+                output.Append('(');
+                PrintList(row.Items);
+                output.Append(')');
+                break;
+            case CollateExpr collate:
+                PrintOperand(collate.Operand, Precedence.Primary);
+                output.Append(" COLLATE ").Append(collate.Collation.ToLowerInvariant());
+                break;
+            default:
+                PrintSpecial(expr);
+                break;
+        }
+    }
+
+    private void PrintMatch(MatchExpr match)
+    {
+        PrintOperand(match.Operand, Precedence.Predicate);
+        output.Append(match.Not ? " NOT " : " ").Append(match.IsRegexp ? "REGEXP " : "LIKE ");
+        if (rewrite?.Pattern is { } pattern && IsTarget(match) && Precedence.Unwrap(match.Pattern) is Literal literal)
+        {
+            var start = Begin();
+            PrintLiteral(literal, pattern);
+            TargetSpan = (start, output.Length);
+        }
+        else
+        {
+            PrintOperand(match.Pattern, Precedence.Predicate + 1);
+        }
+
+        if (match.Escape is not null)
+        {
+            output.Append(" ESCAPE ");
+            PrintOperand(match.Escape, Precedence.Primary);
+        }
+    }
+
+    private void PrintSpecial(Expr expr)
+    {
+        switch (expr)
+        {
+            case CaseExpr caseExpr:
+                output.Append("CASE");
+                if (caseExpr.Operand is not null)
+                {
+                    output.Append(' ');
+                    PrintExpr(caseExpr.Operand);
+                }
+
+                foreach (var (when, then) in caseExpr.Whens)
+                {
+                    output.Append(" WHEN ");
+                    PrintExpr(when);
+                    output.Append(" THEN ");
+                    PrintExpr(then);
+                }
+
+                if (caseExpr.Else is not null)
+                {
+                    output.Append(" ELSE ");
+                    PrintExpr(caseExpr.Else);
+                }
+
+                output.Append(" END");
+                break;
+            case CastExpr cast:
+                output.Append(cast.Style == CastStyle.Cast ? "CAST(" : "CONVERT(");
+                PrintExpr(cast.Operand);
+                output.Append(cast.Style switch { CastStyle.Cast => " AS ", CastStyle.Convert => ", ", _ => " USING " });
+                Raw(cast.Type);
+                output.Append(')');
+                break;
+            case IntervalExpr interval:
+                output.Append("INTERVAL ");
+                PrintOperand(interval.Amount, Precedence.Primary);
+                output.Append(' ').Append(interval.Unit);
+                break;
+            case CallExpr call:
+                PrintCall(call);
+                break;
+            case RawExpr raw:
+                Raw(raw.Tokens);
+                break;
+        }
+    }
+
+    private void PrintCall(CallExpr call)
+    {
+        output.Append(call.Name).Append('(');
+        var afterKeyword = false;
+        foreach (var arg in call.Args)
+        {
+            if (arg.Value is null)
+            {
+                output.Append(arg.Prefix == "," ? ", " : (afterKeyword || output[^1] == '(' ? string.Empty : " ") + arg.Prefix + " ");
+                afterKeyword = arg.Prefix != ",";
+                continue;
+            }
+
+            PrintExpr(arg.Value);
+            afterKeyword = false;
+        }
+
+        if (output[^1] == ' ')
+        {
+            output.Length--;
+        }
+
+        output.Append(')');
+        if (!call.Over.IsEmpty)
+        {
+            output.Append(" OVER ");
+            Raw(call.Over);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using MutationHarness.Sql.Ast;
+
+namespace MutationHarness.Sql.Printing;
+
+/// <summary>Queries: SELECT, set operations, WITH, and the parentheses around them.</summary>
+internal sealed partial class NormalPrinter
+{
+    private static bool HasTail(Query query) => query.OrderBy is not null || query.Limit is not null || !query.Trailer.IsEmpty;
+
+    /// <summary>A query that stands alone (top level, or already inside its own parentheses) needs no extra ones.</summary>
+    private void PrintStandalone(Query query)
+    {
+        while (query is ParenQuery paren && !HasTail(paren) && !IsTarget(paren))
+        {
+            query = paren.Inner;
+        }
+
+        PrintQuery(query);
+    }
+
+    private void PrintQuery(Query query)
+    {
+        var start = Begin();
+        switch (query)
+        {
+            case SelectQuery select:
+                PrintSelect(select);
+                break;
+            case SetOpQuery setOp:
+                PrintSetOp(setOp);
+                break;
+            case ParenQuery paren:
+                output.Append('(');
+                PrintStandalone(paren.Inner);
+                output.Append(')');
+                break;
+            case WithQuery with:
+                PrintWith(with);
+                break;
+        }
+
+        PrintTail(query);
+        Finish(query, start);
+    }
+
+    private void PrintSetOp(SetOpQuery setOp)
+    {
+        if (IsTarget(setOp, Strategy.FixMRmUnionAllL))
+        {
+            if (HasTail(setOp))
+            {
+                PrintSetOperand(setOp.Left);
+            }
+            else
+            {
+                PrintStandalone(setOp.Left);
+            }
+
+            return;
+        }
+
+        PrintSetOperand(setOp.Left);
+        var all = setOp.Quantifier == SetQuantifier.All;
+        if (IsTarget(setOp, Strategy.FixMUnionAllU) || IsTarget(setOp, Strategy.FixMUnionAllL))
+        {
+            all = !all;
+        }
+
+        var start = Begin();
+        output.Append(setOp.Kind switch { SetOpKind.Union => " UNION ", SetOpKind.Intersect => " INTERSECT ", _ => " EXCEPT " });
+        if (all)
+        {
+            output.Append("ALL ");
+        }
+
+        if (IsTarget(setOp))
+        {
+            TargetSpan = (start, output.Length);
+        }
+
+        PrintSetOperand(setOp.Right);
+    }
+
+    private void PrintSetOperand(Query operand)
+    {
+        var inner = operand;
+        while (inner is ParenQuery paren && !HasTail(paren) && !IsTarget(paren))
+        {
+            inner = paren.Inner;
+        }
+
+        if (inner is SelectQuery select && !HasTail(select))
+        {
+            PrintQuery(select);
+        }
+        else
+        {
+            PrintQuery(operand);
+        }
+    }
+
+    private void PrintWith(WithQuery with)
+    {
+        output.Append(with.Recursive ? "WITH RECURSIVE " : "WITH ");
+        for (var i = 0; i < with.Ctes.Count; i++)
+        {
+            var cte = with.Ctes[i];
+            if (i > 0)
+            {
+                output.Append(", ");
+            }
+
+            Name(cte.Name);
+            if (cte.Columns is not null)
+            {
+                output.Append(" (");
+                Names(cte.Columns);
+                output.Append(')');
+            }
+
+            output.Append(" AS (");
+            PrintStandalone(cte.Body);
+            output.Append(')');
+        }
+
+        output.Append(' ');
+        PrintStandalone(with.Body);
+    }
+
+    private void PrintTail(Query query)
+    {
+        if (query.OrderBy is { } order)
+        {
+            output.Append(" ORDER BY ");
+            PrintOrderItems(order);
+        }
+
+        if (query.Limit is { } limit)
+        {
+            output.Append(" LIMIT ");
+            PrintExpr(limit.Count);
+            if (limit.Offset is not null)
+            {
+                output.Append(" OFFSET ");
+                PrintExpr(limit.Offset);
+            }
+        }
+
+        if (!query.Trailer.IsEmpty)
+        {
+            output.Append(' ');
+            Raw(query.Trailer);
+        }
+    }
+
+    private void PrintOrderItems(List<OrderItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Append(", ");
+            }
+
+            PrintExpr(items[i].Value);
+            if (items[i].Descending == true)
+            {
+                output.Append(" DESC");
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using MutationHarness.Sql.Ast;
+
+namespace MutationHarness.Sql.Printing;
+
+/// <summary>The clauses of one SELECT and its table references.</summary>
+internal sealed partial class NormalPrinter
+{
+    private void PrintSelect(SelectQuery select)
+    {
+        var start = Begin();
+        output.Append("SELECT");
+        var toggled = IsTarget(select, Strategy.FixMDistinctU) || IsTarget(select, Strategy.FixMDistinctL);
+        if (select.IsDistinct != toggled)
+        {
+            output.Append(" DISTINCT");
+        }
+
+        if (toggled)
+        {
+            TargetSpan = (start, output.Length);
+        }
+
+        foreach (var option in select.Options)
+        {
+            output.Append(' ').Append(option);
+        }
+
+        for (var i = 0; i < select.Items.Count; i++)
+        {
+            output.Append(i == 0 ? " " : ", ");
+            PrintExpr(select.Items[i].Value);
+            if (select.Items[i].Alias is { } alias)
+            {
+                output.Append(" AS ");
+                Name(alias);
+            }
+        }
+
+        if (select.From is not null)
+        {
+            output.Append(" FROM ");
+            PrintTable(select.From);
+        }
+
+        PrintCondition(" WHERE ", select.Where, select, Strategy.FixMWhere1U, Strategy.FixMWhere0L);
+        if (select.GroupBy is { } group)
+        {
+            output.Append(" GROUP BY ");
+            PrintList(group);
+            if (select.WithRollup)
+            {
+                output.Append(" WITH ROLLUP");
+            }
+        }
+
+        PrintCondition(" HAVING ", select.Having, select, Strategy.FixMHaving1U, Strategy.FixMHaving0L);
+        if (!select.Window.IsEmpty)
+        {
+            output.Append(' ');
+            Raw(select.Window);
+        }
+    }
+
+    private void PrintCondition(string keyword, Expr? condition, Node owner, Strategy one, Strategy zero)
+    {
+        if (condition is null)
+        {
+            return;
+        }
+
+        output.Append(keyword);
+        var start = Begin();
+        if (IsTarget(owner, one) || IsTarget(owner, zero))
+        {
+            output.Append(IsTarget(owner, one) ? '1' : '0');
+            TargetSpan = (start, output.Length);
+            return;
+        }
+
+        PrintExpr(condition);
+    }
+
+    private void PrintTable(TableRef table)
+    {
+        var start = Begin();
+        switch (table)
+        {
+            case TableName name:
+                for (var i = 0; i < name.Parts.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append('.');
+                    }
+
+                    Name(name.Parts[i]);
+                }
+
+                if (!name.Partition.IsEmpty)
+                {
+                    output.Append(' ');
+                    Raw(name.Partition);
+                }
+
+                PrintAlias(name.Alias);
+                if (!name.Hints.IsEmpty)
+                {
+                    output.Append(' ');
+                    Raw(name.Hints);
+                }
+
+                break;
+            case DerivedTable derived:
+                output.Append(derived.Lateral ? "LATERAL (" : "(");
+                PrintStandalone(derived.Query);
+                output.Append(')');
+                PrintAlias(derived.Alias);
+                if (derived.Columns is not null)
+                {
+                    output.Append(" (");
+                    Names(derived.Columns);
+                    output.Append(')');
+                }
+
+                break;
+            case JoinRef join:
+                PrintJoin(join);
+                break;
+            case ParenTableRef paren when paren.Inner is JoinRef:
+                output.Append('(');
+                PrintTable(paren.Inner);
+                output.Append(')');
+                break;
+            case ParenTableRef paren:
+                PrintTable(paren.Inner);
+                break;
+        }
+
+        Finish(table, start);
+    }
+
+    private void PrintAlias(string? alias)
+    {
+        if (alias is not null)
+        {
+            output.Append(" AS ");
+            Name(alias);
+        }
+    }
+
+    private void PrintJoin(JoinRef join)
+    {
+        PrintTable(join.Left);
+        output.Append(join.Kind switch
+        {
+            JoinKind.Comma => ", ",
+            JoinKind.Inner or JoinKind.Cross => " JOIN ",
+            JoinKind.Straight => " STRAIGHT_JOIN ",
+            JoinKind.Left => " LEFT JOIN ",
+            JoinKind.Right => " RIGHT JOIN ",
+            JoinKind.Natural => " NATURAL JOIN ",
+            JoinKind.NaturalLeft => " NATURAL LEFT JOIN ",
+            _ => " NATURAL RIGHT JOIN ",
+        });
+        PrintTable(join.Right);
+        PrintCondition(" ON ", join.On, join, Strategy.FixMOn1U, Strategy.FixMOn0L);
+        if (join.Using is not null)
+        {
+            output.Append(" USING (");
+            Names(join.Using);
+            output.Append(')');
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using MutationHarness.Sql.Ast;
+
+namespace MutationHarness.Sql.Printing;
+
+/// <summary>Binding strength of expressions, as the parser builds them (higher binds tighter).</summary>
+internal static class Precedence
+{
+    public const int Assign = 1;
+    public const int Or = 2;
+    public const int Xor = 3;
+    public const int And = 4;
+    public const int Not = 5;
+    public const int Predicate = 6;
+    public const int Unary = 13;
+    public const int Bang = 14;
+    public const int Collate = 15;
+    public const int Primary = 16;
+
+    public static Expr Unwrap(Expr expr)
+    {
+        while (expr is ParenExpr paren)
+        {
+            expr = paren.Inner;
+        }
+
+        return expr;
+    }
+
+    public static int Of(Expr expr) => Unwrap(expr) switch
+    {
+        BinaryExpr binary => Of(binary.Op),
+        QuantifiedExpr or IsExpr or BetweenExpr or InListExpr or InQueryExpr or MatchExpr => Predicate,
+        UnaryExpr { Op: UnaryOp.Not } => Not,
+        UnaryExpr { Op: UnaryOp.Bang } => Bang,
+        UnaryExpr { Op: UnaryOp.Binary } => Collate,
+        UnaryExpr => Unary,
+        CollateExpr => Collate,
+        _ => Primary,
+    };
+
+    public static int Of(BinaryOp op) => op switch
+    {
+        BinaryOp.Assign => Assign,
+        BinaryOp.Or => Or,
+        BinaryOp.Xor => Xor,
+        BinaryOp.And => And,
+        BinaryOp.Eq or BinaryOp.NullSafeEq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt
+            or BinaryOp.Ge or BinaryOp.SoundsLike or BinaryOp.MemberOf => Predicate,
+        BinaryOp.BitOr => 7,
+        BinaryOp.BitAnd => 8,
+        BinaryOp.Shl or BinaryOp.Shr => 9,
+        BinaryOp.Add or BinaryOp.Sub => 10,
+        BinaryOp.Mul or BinaryOp.Div or BinaryOp.IntDiv or BinaryOp.Mod => 11,
+        BinaryOp.BitXor => 12,
+        _ => Primary,
+    };
+
+    public static string Text(BinaryOp op) => op switch
+    {
+        BinaryOp.Assign => ":=",
+        BinaryOp.Or => "OR",
+        BinaryOp.Xor => "XOR",
+        BinaryOp.And => "AND",
+        BinaryOp.Eq => "=",
+        BinaryOp.NullSafeEq => "<=>",
+        BinaryOp.Ne => "<>",
+        BinaryOp.Lt => "<",
+        BinaryOp.Le => "<=",
+        BinaryOp.Gt => ">",
+        BinaryOp.Ge => ">=",
+        BinaryOp.SoundsLike => "SOUNDS LIKE",
+        BinaryOp.MemberOf => "MEMBER OF",
+        BinaryOp.BitOr => "|",
+        BinaryOp.BitAnd => "&",
+        BinaryOp.Shl => "<<",
+        BinaryOp.Shr => ">>",
+        BinaryOp.Add => "+",
+        BinaryOp.Sub => "-",
+        BinaryOp.Mul => "*",
+        BinaryOp.Div => "/",
+        BinaryOp.IntDiv => "DIV",
+        BinaryOp.Mod => "%",
+        BinaryOp.BitXor => "^",
+        BinaryOp.JsonExtract => "->",
+        BinaryOp.JsonUnquote => "->>",
+        _ => "?",
+    };
+
+    public static bool IsComparison(BinaryOp op) =>
+        op is BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge;
+}

@@ -1,0 +1,92 @@
+using MutationHarness.Sql.Lexing;
+
+namespace MutationHarness.Sql;
+
+/// <summary>Flags what makes a result non-deterministic: volatile functions, and LIMIT without ORDER BY at the same level.</summary>
+public static class NonDeterminism
+{
+    /// <summary>The flag for a LIMIT with no ORDER BY in the same query.</summary>
+    public const string LimitWithoutOrderBy = "LIMIT without ORDER BY";
+
+    private static readonly HashSet<string> Volatile = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "RAND", "NOW", "SYSDATE", "CURDATE", "CURTIME", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+        "LOCALTIME", "LOCALTIMESTAMP", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "UUID", "UUID_SHORT", "SYS_GUID",
+        "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS", "ROW_COUNT", "RANDOM_BYTES", "SLEEP",
+    };
+
+    private static readonly HashSet<string> Niladic = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP",
+    };
+
+    /// <summary>The flags found, each once, in order of first appearance (e.g. "RAND", "NOW", "LIMIT without ORDER BY").</summary>
+    public static IReadOnlyList<string> Find(string sql)
+    {
+        Token[] tokens;
+        try
+        {
+            tokens = Lexer.Tokenize(sql);
+        }
+        catch (SqlSyntaxError)
+        {
+            return [];
+        }
+
+        var flags = new List<string>();
+        var ordered = new List<bool> { false };
+        for (var i = 0; i < tokens.Length - 1; i++)
+        {
+            var token = tokens[i];
+            var next = tokens[i + 1];
+            switch (token.Kind)
+            {
+                case TokenKind.LParen:
+                    ordered.Add(false);
+                    continue;
+                case TokenKind.RParen when ordered.Count > 1:
+                    ordered.RemoveAt(ordered.Count - 1);
+                    continue;
+                case not TokenKind.Word:
+                    continue;
+            }
+
+            var word = token.Text(sql);
+            if (token.Keyword == Keyword.SELECT)
+            {
+                ordered[^1] = false;
+            }
+            else if (token.Keyword == Keyword.ORDER && next.Keyword == Keyword.BY)
+            {
+                ordered[^1] = true;
+            }
+            else if (token.Keyword == Keyword.LIMIT && !ordered[^1])
+            {
+                Add(flags, LimitWithoutOrderBy);
+            }
+            else if (Volatile.Contains(word) && (next.Kind == TokenKind.LParen || Niladic.Contains(word)) && !IsQualified(tokens, i))
+            {
+                if (!word.Equals("UNIX_TIMESTAMP", StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(flags, word.ToUpperInvariant());
+                }
+            }
+            else if (word.Equals("UNIX_TIMESTAMP", StringComparison.OrdinalIgnoreCase) && next.Kind == TokenKind.LParen && tokens[i + 2].Kind == TokenKind.RParen)
+            {
+                Add(flags, "UNIX_TIMESTAMP");
+            }
+        }
+
+        return flags;
+    }
+
+    private static bool IsQualified(Token[] tokens, int i) => i > 0 && tokens[i - 1].Kind == TokenKind.Dot;
+
+    private static void Add(List<string> flags, string flag)
+    {
+        if (!flags.Contains(flag))
+        {
+            flags.Add(flag);
+        }
+    }
+}

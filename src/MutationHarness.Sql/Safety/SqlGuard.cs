@@ -1,0 +1,108 @@
+using MutationHarness.Sql.Lexing;
+
+namespace MutationHarness.Sql;
+
+/// <summary>A token-based read-only guard: it works even when the statement does not parse, and it reads
+/// executable comments (<c>/*! … */</c>) as the code they are.</summary>
+public static class SqlGuard
+{
+    private static readonly HashSet<string> ForbiddenFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "LOAD_FILE", "SLEEP", "BENCHMARK", "GET_LOCK", "RELEASE_LOCK", "RELEASE_ALL_LOCKS", "IS_FREE_LOCK",
+        "IS_USED_LOCK", "MASTER_POS_WAIT", "SOURCE_POS_WAIT", "MASTER_GTID_WAIT", "WAIT_FOR_EXECUTED_GTID_SET",
+        "WAIT_UNTIL_SQL_THREAD_AFTER_GTIDS", "NAME_CONST", "NEXTVAL", "SETVAL", "LASTVAL", "SYS_EXEC", "SYS_EVAL",
+    };
+
+    private static readonly HashSet<string> DataChanging = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "UPDATE", "DELETE", "INSERT", "REPLACE", "TRUNCATE", "DROP", "ALTER", "CREATE", "RENAME", "GRANT", "REVOKE", "HANDLER", "CALL",
+    };
+
+    /// <summary>Allows exactly one SELECT (or WITH … SELECT, or parenthesised set operation); rejects everything else.</summary>
+    public static GuardResult Check(string sql)
+    {
+        Token[] tokens;
+        try
+        {
+            tokens = Lexer.Tokenize(sql);
+        }
+        catch (SqlSyntaxError e)
+        {
+            return GuardResult.Rejected($"The text does not lex at {e.Line}:{e.Column}: expected {e.Expected}.");
+        }
+
+        var statements = 0;
+        var atStatementStart = true;
+        for (var i = 0; i < tokens.Length && tokens[i].Kind != TokenKind.End; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind == TokenKind.Semicolon)
+            {
+                atStatementStart = true;
+                continue;
+            }
+
+            if (atStatementStart)
+            {
+                atStatementStart = false;
+                if (++statements > 1)
+                {
+                    return GuardResult.Rejected("More than one statement.");
+                }
+
+                if (FirstWord(tokens, i) is var first && first.Keyword is not (Keyword.SELECT or Keyword.WITH))
+                {
+                    return GuardResult.Rejected($"Only SELECT is allowed, not '{Describe(sql, first)}'.");
+                }
+            }
+
+            if (Check(sql, tokens, i) is { } reason)
+            {
+                return GuardResult.Rejected(reason);
+            }
+        }
+
+        return statements == 0 ? GuardResult.Rejected("There is no statement.") : GuardResult.Allowed;
+    }
+
+    private static Token FirstWord(Token[] tokens, int i)
+    {
+        while (tokens[i].Kind == TokenKind.LParen)
+        {
+            i++;
+        }
+
+        return tokens[i].Kind == TokenKind.Word ? tokens[i] : tokens[i] with { Keyword = Keyword.None };
+    }
+
+    private static string Describe(string sql, Token token) => token.Kind == TokenKind.End ? "end of input" : token.Text(sql);
+
+    private static string? Check(string sql, Token[] tokens, int i)
+    {
+        var token = tokens[i];
+        var next = tokens[Math.Min(i + 1, tokens.Length - 1)];
+        if (token.Kind == TokenKind.Assign)
+        {
+            return "Variable assignment (:=) is not allowed.";
+        }
+
+        if (token.Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var word = token.Text(sql);
+        return token.Keyword switch
+        {
+            Keyword.INTO => "SELECT … INTO (OUTFILE, DUMPFILE or a variable) is not allowed.",
+            Keyword.FOR when next.Keyword is Keyword.UPDATE or Keyword.SHARE => $"Locking reads (FOR {next.Text(sql).ToUpperInvariant()}) are not allowed.",
+            Keyword.LOCK when next.Keyword == Keyword.IN => "LOCK IN SHARE MODE is not allowed.",
+            _ when next.Kind == TokenKind.LParen && ForbiddenFunctions.Contains(word) => $"The function {word.ToUpperInvariant()} has side effects or takes locks.",
+            _ when word.Equals("PROCEDURE", StringComparison.OrdinalIgnoreCase) => "SELECT … PROCEDURE is not allowed.",
+            _ when next.Kind != TokenKind.LParen && DataChanging.Contains(word) => $"{word.ToUpperInvariant()} is not allowed (WITH … may only lead to a SELECT).",
+            _ when word.Equals("VALUE", StringComparison.OrdinalIgnoreCase) && next.Keyword == Keyword.FOR
+                   && i > 0 && tokens[i - 1].Text(sql).ToUpperInvariant() is "NEXT" or "PREVIOUS" => "Sequence access (NEXT VALUE FOR) is not allowed.",
+            _ => null,
+        };
+    }
+}

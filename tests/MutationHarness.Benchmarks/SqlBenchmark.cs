@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using MutationHarness.Sql;
+
+namespace MutationHarness.Benchmarks;
+
+/// <summary>Single-thread throughput of the SQL engine: pair checks (parse both + conformance) and parses per second.</summary>
+public static class SqlBenchmark
+{
+    /// <summary>Generates a corpus of pairs with the seed generator and prints both rates.</summary>
+    public static void Run(TextWriter output, int seconds = 3)
+    {
+        var pairs = new List<(string Strategy, string Original, string Mutant)>();
+        foreach (var seed in SeedQueryGenerator.Generate(new Random(42), 500))
+        {
+            foreach (var mutant in Mutants.Enumerate(seed, randomSeed: 1))
+            {
+                pairs.Add((mutant.Strategy, seed, mutant.Sql));
+            }
+        }
+
+        var budget = TimeSpan.FromSeconds(seconds);
+        var checks = 0L;
+        var conforming = 0L;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < budget)
+        {
+            foreach (var (strategy, original, mutant) in pairs)
+            {
+                conforming += Conformance.Check(strategy, original, mutant).Conforms ? 1 : 0;
+            }
+
+            checks += pairs.Count;
+        }
+
+        var checkRate = checks / clock.Elapsed.TotalSeconds;
+        var parses = 0L;
+        var characters = 0L;
+        clock.Restart();
+        while (clock.Elapsed < budget)
+        {
+            foreach (var (_, original, _) in pairs)
+            {
+                characters += SqlParser.Parse(original).Sql.Length;
+            }
+
+            parses += pairs.Count;
+        }
+
+        var parseRate = parses / clock.Elapsed.TotalSeconds;
+        output.WriteLine($"sql: {pairs.Count} pairs, mean seed length {characters / Math.Max(parses, 1)} chars");
+        output.WriteLine($"sql: {checkRate:N0} pair checks/s ({conforming * 100.0 / Math.Max(checks, 1):F1}% conforming), one thread");
+        output.WriteLine($"sql: {parseRate:N0} parses/s, one thread");
+    }
+}
