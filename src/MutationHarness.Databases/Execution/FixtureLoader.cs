@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using MutationHarness.Core.Fixtures;
+using MutationHarness.Databases.Targets;
+using MySqlConnector;
+
+namespace MutationHarness.Databases.Execution;
+
+/// <summary>Creates a fresh database per fixture and runs its statements as the loader account, under the pinned session.</summary>
+internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings session)
+{
+    // Unique per run, so two runs sharing one server never meet.
+    private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private int _counter;
+
+    public async Task<FixtureDatabase> LoadAsync(FixtureScript fixture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var name = DatabaseName(fixture.Name);
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"CREATE DATABASE `{name}` CHARACTER SET {session.CharacterSet} COLLATE {session.Collation}", cancellationToken);
+        try
+        {
+            await connection.ChangeDatabaseAsync(name, cancellationToken);
+            for (var i = 0; i < fixture.Statements.Count; i++)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, fixture.Statements[i], cancellationToken);
+                }
+                catch (MySqlException ex)
+                {
+                    throw new FixtureLoadException(fixture.Name, i, fixture.Statements[i], (int) ex.ErrorCode, ex.SqlState ?? "HY000", ex.Message, ex);
+                }
+            }
+        }
+        catch
+        {
+            await DropQuietlyAsync(connection, name);
+            throw;
+        }
+        return new FixtureDatabase(name, fixture.Name);
+    }
+
+    public async Task DropAsync(FixtureDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.Name.StartsWith(accounts.DatabasePrefix, StringComparison.Ordinal))
+            throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS `{database.Name}`", cancellationToken);
+    }
+
+    private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new MySqlConnection(accounts.Loader);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, SessionPinning.SetStatement(session), cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task DropQuietlyAsync(MySqlConnection connection, string name)
+    {
+        try
+        {
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS `{name}`", CancellationToken.None);
+        }
+        catch (MySqlException)
+        {
+            // The load already failed; its error is the one worth reporting.
+        }
+    }
+
+    private string DatabaseName(string fixtureName)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in fixtureName.ToLowerInvariant())
+        {
+            if (slug.Length == 24)
+                break;
+            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        }
+        var counter = Interlocked.Increment(ref _counter);
+        return $"{accounts.DatabasePrefix}{slug}_{_runId}{counter}";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using MutationHarness.Databases.Quirks;
+using MutationHarness.Databases.Targets;
+using MySqlConnector;
+
+namespace MutationHarness.Databases.Execution;
+
+/// <summary>Runs one statement on a pinned session under a deadline the server and the client both enforce.</summary>
+internal sealed class StatementRunner(ServerQuirks quirks)
+{
+    /// <summary>How long after the deadline the client cancels, giving the server's own timeout the first go.</summary>
+    public static TimeSpan Grace(TimeSpan deadline) => TimeSpan.FromMilliseconds(Math.Clamp(deadline.TotalMilliseconds / 4, 250, 2000));
+
+    public async Task<StatementOutcome> RunAsync(PinnedSession session, string database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadlineSource.CancelAfter(deadline + Grace(deadline));
+        var token = deadlineSource.Token;
+        try
+        {
+            await PrepareAsync(session, database, deadline, token);
+            await using var command = new MySqlCommand(sql, session.Connection);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            // Errors can arrive while rows are read (e.g. 1242 on the second row): same handling below.
+            var result = await ResultReader.ReadAsync(reader, token);
+            return new RowsOutcome(result, Stopwatch.GetElapsedTime(started));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our deadline fired: the driver sent KILL QUERY; the session's state is not worth trusting.
+            session.Broken = true;
+            return new TimeoutOutcome(Stopwatch.GetElapsedTime(started));
+        }
+        catch (MySqlException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            session.Broken = true;
+            throw new OperationCanceledException("The statement was cancelled.", ex, cancellationToken);
+        }
+        catch (MySqlException ex)
+        {
+            return Classify(session, ex, deadlineSource.IsCancellationRequested, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private StatementOutcome Classify(PinnedSession session, MySqlException ex, bool deadlinePassed, TimeSpan elapsed)
+    {
+        var number = (int) ex.ErrorCode;
+        if (deadlinePassed)
+            session.Broken = true;
+        if (quirks.IsTimeout(number) || (number == ServerErrors.QueryInterrupted && deadlinePassed))
+            return new TimeoutOutcome(elapsed);
+        // A server error packet carries a SQLSTATE; a client-side failure (lost connection) does not,
+        // and leaves the session unusable.
+        if (ex.SqlState is null)
+            session.Broken = true;
+        return new ServerErrorOutcome(number, ex.SqlState ?? "HY000", ex.Message, elapsed);
+    }
+
+    private async Task PrepareAsync(PinnedSession session, string database, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var assignment = session.ServerDeadline == deadline ? null : quirks.DeadlineAssignment(deadline);
+        if (session.Database != database)
+        {
+            await session.Connection.ChangeDatabaseAsync(database, cancellationToken);
+            session.Database = database;
+        }
+        if (assignment is not null)
+        {
+            await using var set = new MySqlCommand("SET SESSION " + assignment, session.Connection);
+            await set.ExecuteNonQueryAsync(cancellationToken);
+        }
+        session.ServerDeadline = deadline;
+    }
+}

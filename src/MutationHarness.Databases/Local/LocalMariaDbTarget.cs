@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using MutationHarness.Core.Fixtures;
+using MutationHarness.Databases.Execution;
+using MutationHarness.Databases.Remote;
+using MutationHarness.Databases.Targets;
+
+namespace MutationHarness.Databases.Local;
+
+/// <summary>A throwaway MariaDB started from this machine's <c>mariadbd</c> (<c>local:mariadb</c>), stopped when disposed or when the harness dies.</summary>
+public sealed class LocalMariaDbTarget : IQueryTarget
+{
+    private readonly MySqlQueryTarget _core;
+    private readonly ServerProcess _process;
+
+    private LocalMariaDbTarget(MySqlQueryTarget core, ServerProcess process, string runDirectory, LocalStartTimings timings)
+    {
+        _core = core;
+        _process = process;
+        RunDirectory = runDirectory;
+        StartTimings = timings;
+    }
+
+    /// <inheritdoc />
+    public string Name => _core.Name;
+
+    /// <inheritdoc />
+    public ServerInfo Server => _core.Server;
+
+    /// <inheritdoc />
+    public SessionSettings Session => _core.Session;
+
+    /// <summary>A connection string for the read-only account (no database chosen), e.g. for a bare-loop baseline.</summary>
+    public string ReaderConnectionString => _core.Accounts.Reader;
+
+    /// <summary>The server's process id, so tests can check it is gone after disposal.</summary>
+    public int ServerProcessId => _process.ServerProcessId;
+
+    /// <summary>The temporary directory holding the data directory, the socket and <c>error.log</c>.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The server's error log.</summary>
+    public string ErrorLogPath => LocalServerArguments.ErrorLogPath(RunDirectory);
+
+    /// <summary>How long the start took, and whether it had to build the data-directory template.</summary>
+    public LocalStartTimings StartTimings { get; }
+
+    internal string LoaderConnectionString => _core.Accounts.Loader;
+
+    /// <summary>Starts a throwaway MariaDB with its accounts ready and its sessions pinned.</summary>
+    public static async Task<LocalMariaDbTarget> StartAsync(TargetOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var total = Stopwatch.StartNew();
+        var binaries = await ServerBinaries.FindAsync(ServerFlavor.MariaDb, cancellationToken);
+
+        var step = Stopwatch.StartNew();
+        var (template, created) = await DataDirectoryTemplate.EnsureAsync(binaries, options.StartTimeout, cancellationToken);
+        var templateTime = step.Elapsed;
+
+        var runDirectory = Directory.CreateTempSubdirectory("mutationharness-").FullName;
+        ServerProcess? process = null;
+        try
+        {
+            step.Restart();
+            var dataDirectory = Path.Combine(runDirectory, "data");
+            DataDirectoryTemplate.CopyTo(template, dataDirectory);
+            Directory.CreateDirectory(Path.Combine(runDirectory, "tmp"));
+            var copyTime = step.Elapsed;
+
+            step.Restart();
+            (process, var port) = await LocalServerLauncher.LaunchAsync(binaries, runDirectory, dataDirectory, options.StartTimeout, cancellationToken);
+            var readyTime = step.Elapsed;
+
+            var accounts = await LocalAccounts.CreateAsync(LocalServerArguments.SocketPath(runDirectory), port, cancellationToken);
+            var server = await FlavorDetector.DetectAsync(accounts.Reader, cancellationToken);
+            var timings = new LocalStartTimings(created, templateTime, copyTime, readyTime, total.Elapsed);
+            var stoppable = process;
+            var core = new MySqlQueryTarget("local:mariadb", server, accounts, options,
+                () => StopAsync(stoppable, runDirectory, options.KeepDataDirectory));
+            return new LocalMariaDbTarget(core, process, runDirectory, timings);
+        }
+        catch
+        {
+            await StopAsync(process, runDirectory, options.KeepDataDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>Starts a local server of the given flavour (only MariaDB today; the others say what to install or use instead).</summary>
+    internal static async Task<IQueryTarget> StartAsync(ServerFlavor flavor, TargetOptions options, CancellationToken cancellationToken)
+    {
+        if (flavor != ServerFlavor.MariaDb)
+            await ServerBinaries.FindAsync(flavor, cancellationToken); // throws a TargetStartException that says what to do
+        return await StartAsync(options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
+        _core.LoadFixtureAsync(fixture, cancellationToken);
+
+    /// <inheritdoc />
+    public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
+        _core.DropFixtureAsync(database, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
+        _core.ExecuteAsync(database, sql, deadline, cancellationToken);
+
+    /// <summary>Closes the sessions, stops the server and deletes its data directory (unless asked to keep it).</summary>
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
+
+    private static async ValueTask StopAsync(ServerProcess? process, string runDirectory, bool keep)
+    {
+        if (process is not null)
+            await process.DisposeAsync();
+        if (!keep)
+        {
+            try
+            {
+                Directory.Delete(runDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp directory is not worth failing a run for.
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace MutationHarness.Databases.Local;
+
+/// <summary>The command lines of a throwaway MariaDB: small, fast to start, loopback only, nothing kept.</summary>
+internal static class LocalServerArguments
+{
+    // The same InnoDB sizes at install and at start, so the server never resizes its redo log on start.
+    private static readonly string[] Storage =
+    [
+        "--innodb-buffer-pool-size=64M",
+        "--innodb-log-file-size=8M",
+    ];
+
+    public static IEnumerable<string> InstallArguments(ServerBinaries binaries, string dataDirectory)
+    {
+        yield return "--no-defaults";
+        yield return "--datadir=" + dataDirectory;
+        yield return "--auth-root-authentication-method=normal";
+        yield return "--skip-test-db";
+        yield return "--skip-name-resolve";
+        if (Environment.IsPrivilegedProcess)
+            yield return "--user=root";
+        foreach (var option in Storage)
+            yield return option;
+    }
+
+    public static IEnumerable<string> ServerArguments(string runDirectory, string dataDirectory, int port)
+    {
+        yield return "--no-defaults";
+        yield return "--datadir=" + dataDirectory;
+        if (Environment.IsPrivilegedProcess)
+            yield return "--user=root";
+        yield return "--port=" + port.ToString(CultureInfo.InvariantCulture);
+        yield return "--bind-address=127.0.0.1";
+        yield return "--skip-networking=0";
+        yield return "--socket=" + SocketPath(runDirectory);
+        yield return "--pid-file=" + Path.Combine(runDirectory, "mysqld.pid");
+        yield return "--log-error=" + ErrorLogPath(runDirectory);
+        yield return "--tmpdir=" + Path.Combine(runDirectory, "tmp");
+        yield return "--secure-file-priv=" + Path.Combine(runDirectory, "tmp");
+        yield return "--skip-log-bin";
+        yield return "--skip-name-resolve";
+        yield return "--character-set-server=utf8mb4";
+        yield return "--collation-server=utf8mb4_general_ci";
+        yield return "--max-connections=200";
+        // Start and stop fast: nothing here needs durability, the data directory is thrown away.
+        yield return "--performance-schema=0";
+        yield return "--innodb-flush-log-at-trx-commit=0";
+        yield return "--innodb-doublewrite=0";
+        yield return "--innodb-buffer-pool-load-at-startup=0";
+        yield return "--innodb-buffer-pool-dump-at-shutdown=0";
+        yield return "--innodb-fast-shutdown=2";
+        yield return "--loose-feedback=0";
+        foreach (var option in Storage)
+            yield return option;
+    }
+
+    public static string SocketPath(string runDirectory) => Path.Combine(runDirectory, "mysqld.sock");
+
+    public static string ErrorLogPath(string runDirectory) => Path.Combine(runDirectory, "error.log");
+
+    public static string CommandLine(string program, IEnumerable<string> arguments) =>
+        string.Join(' ', arguments.Prepend(program).Select(a => a.Contains(' ', StringComparison.Ordinal) ? "'" + a + "'" : a));
+}

@@ -1,0 +1,44 @@
+namespace MutationHarness.Databases.Quirks;
+
+/// <summary>Server error numbers the harness classifies by (never by message text).</summary>
+public static class ServerErrors
+{
+    /// <summary>ER_DBACCESS_DENIED_ERROR.</summary>
+    public const int DatabaseAccessDenied = 1044;
+
+    /// <summary>ER_ACCESS_DENIED_ERROR.</summary>
+    public const int AccessDenied = 1045;
+
+    /// <summary>ER_BAD_FIELD_ERROR: unknown column.</summary>
+    public const int UnknownColumn = 1054;
+
+    /// <summary>ER_PARSE_ERROR: syntax error.</summary>
+    public const int Syntax = 1064;
+
+    /// <summary>ER_TABLEACCESS_DENIED_ERROR.</summary>
+    public const int TableAccessDenied = 1142;
+
+    /// <summary>ER_NO_SUCH_TABLE.</summary>
+    public const int UnknownTable = 1146;
+
+    /// <summary>ER_SPECIFIC_ACCESS_DENIED_ERROR (a global privilege is missing, e.g. CREATE USER).</summary>
+    public const int SpecificAccessDenied = 1227;
+
+    /// <summary>ER_SUBQUERY_NO_1_ROW: a scalar subquery returned more than one row.</summary>
+    public const int SubqueryMoreThanOneRow = 1242;
+
+    /// <summary>ER_SP_DOES_NOT_EXIST: unknown function.</summary>
+    public const int UnknownFunction = 1305;
+
+    /// <summary>ER_QUERY_INTERRUPTED: the statement was killed (the client's cancel).</summary>
+    public const int QueryInterrupted = 1317;
+
+    /// <summary>ER_DATA_OUT_OF_RANGE.</summary>
+    public const int OutOfRange = 1690;
+
+    /// <summary>ER_STATEMENT_TIMEOUT (MariaDB max_statement_time).</summary>
+    public const int MariaDbStatementTimeout = 1969;
+
+    /// <summary>ER_QUERY_TIMEOUT (MySQL and TiDB max_execution_time).</summary>
+    public const int MySqlQueryTimeout = 3024;
+}

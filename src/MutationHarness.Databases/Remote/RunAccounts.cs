@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using MutationHarness.Databases.Execution;
+using MySqlConnector;
+
+namespace MutationHarness.Databases.Remote;
+
+/// <summary>Per-run least-privilege accounts on a shared server, named uniquely so concurrent runs never share one.</summary>
+internal static class RunAccounts
+{
+    public const string DatabasePrefix = "mh_";
+
+    public sealed record Created(TargetAccounts Accounts, string ReaderUser, string LoaderUser);
+
+    /// <summary>Creates the accounts, or returns null when the given account lacks the privilege (the run then uses it).</summary>
+    public static async Task<Created?> TryCreateAsync(string adminConnectionString, CancellationToken cancellationToken)
+    {
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var reader = "mh_r_" + suffix;
+        var loader = "mh_l_" + suffix;
+        var readerPassword = "Mh" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "7";
+        var loaderPassword = "Mh" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "7";
+        await using var connection = new MySqlConnection(adminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, $"CREATE USER '{reader}'@'%' IDENTIFIED BY '{readerPassword}'", cancellationToken);
+            await ExecuteAsync(connection, $"CREATE USER '{loader}'@'%' IDENTIFIED BY '{loaderPassword}'", cancellationToken);
+            await ExecuteAsync(connection, $"GRANT SELECT, EXECUTE ON `mh\\_%`.* TO '{reader}'@'%'", cancellationToken);
+            await ExecuteAsync(connection, $"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{loader}'@'%'", cancellationToken);
+        }
+        catch (MySqlException)
+        {
+            // No CREATE USER or GRANT OPTION: run with the given account (the lead's guard keeps statements read-only).
+            await DropUsersAsync(connection, [reader, loader]);
+            return null;
+        }
+        var accounts = new TargetAccounts(
+            SessionPinning.Harden(WithUser(adminConnectionString, loader, loaderPassword)),
+            SessionPinning.Harden(WithUser(adminConnectionString, reader, readerPassword)),
+            DatabasePrefix);
+        return new Created(accounts, reader, loader);
+    }
+
+    public static async Task DropAsync(string adminConnectionString, Created created, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new MySqlConnection(adminConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await DropUsersAsync(connection, [created.ReaderUser, created.LoaderUser]);
+        }
+        catch (MySqlException)
+        {
+            // The server may be gone already (a stopped container); nothing is left to clean then.
+        }
+    }
+
+    private static async Task DropUsersAsync(MySqlConnection connection, string[] users)
+    {
+        foreach (var user in users)
+        {
+            try
+            {
+                await ExecuteAsync(connection, $"DROP USER IF EXISTS '{user}'@'%'", CancellationToken.None);
+            }
+            catch (MySqlException)
+            {
+                // Best effort.
+            }
+        }
+    }
+
+    private static string WithUser(string connectionString, string user, string password) =>
+        new MySqlConnectionStringBuilder(connectionString) { UserID = user, Password = password }.ConnectionString;
+
+    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

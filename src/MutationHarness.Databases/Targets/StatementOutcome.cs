@@ -1,0 +1,15 @@
+using MutationHarness.Core.Results;
+
+namespace MutationHarness.Databases.Targets;
+
+/// <summary>What running one statement gave: rows, a server error, or a timeout.</summary>
+public abstract record StatementOutcome(TimeSpan Elapsed);
+
+/// <summary>The statement returned rows (possibly none).</summary>
+public sealed record RowsOutcome(ResultSet Result, TimeSpan Elapsed) : StatementOutcome(Elapsed);
+
+/// <summary>The server refused or failed the statement, with its error number and SQLSTATE.</summary>
+public sealed record ServerErrorOutcome(int Number, string SqlState, string Message, TimeSpan Elapsed) : StatementOutcome(Elapsed);
+
+/// <summary>The statement ran past its deadline and was stopped.</summary>
+public sealed record TimeoutOutcome(TimeSpan Elapsed) : StatementOutcome(Elapsed);

@@ -1,0 +1,102 @@
+using MySqlConnector;
+
+namespace MutationHarness.Databases.Targets;
+
+/// <summary>Where a target's server comes from.</summary>
+public enum TargetKind
+{
+    /// <summary>A throwaway server the harness starts from binaries on this machine (<c>local:mariadb</c>).</summary>
+    Local,
+
+    /// <summary>A throwaway server in a container (<c>container:mysql:8.0.40</c>).</summary>
+    Container,
+
+    /// <summary>An existing server reached through a MySQL connection string.</summary>
+    ConnectionString,
+}
+
+/// <summary>A parsed <c>--target</c> value: <c>local:mariadb|mysql|tidb</c>, <c>container:mysql|mariadb|tidb[:tag]</c>, or a connection string.</summary>
+public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Tag, string? ConnectionString)
+{
+    /// <summary>The embedded default, <c>local:mariadb</c>.</summary>
+    public static TargetSpec LocalMariaDb { get; } = new(TargetKind.Local, ServerFlavor.MariaDb, null, null);
+
+    /// <summary>A name safe to print: the spec as given, a connection string's password hidden.</summary>
+    public string DisplayName => Kind switch
+    {
+        TargetKind.Local => "local:" + FlavorName(Flavor),
+        TargetKind.Container => "container:" + FlavorName(Flavor) + (Tag is null ? "" : ":" + Tag),
+        _ => HidePassword(ConnectionString!),
+    };
+
+    /// <summary>Parses a target spec, throwing <see cref="TargetSpecException"/> when it is not one.</summary>
+    public static TargetSpec Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var spec = text.Trim();
+        if (spec.StartsWith("local:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = spec["local:".Length..];
+            return new(TargetKind.Local, ParseFlavor(spec, rest), null, null);
+        }
+        if (spec.StartsWith("container:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = spec["container:".Length..];
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            var flavor = ParseFlavor(spec, colon < 0 ? rest : rest[..colon]);
+            var tag = colon < 0 ? null : rest[(colon + 1)..];
+            if (tag is { Length: 0 } || (tag is not null && tag.Any(char.IsWhiteSpace)))
+                throw new TargetSpecException(spec, "the image tag after the second ':' is empty or has spaces.");
+            return new(TargetKind.Container, flavor, tag, null);
+        }
+        if (spec.Contains('=', StringComparison.Ordinal))
+        {
+            try
+            {
+                var builder = new MySqlConnectionStringBuilder(spec);
+                if (string.IsNullOrEmpty(builder.Server))
+                    throw new TargetSpecException(HidePassword(spec), "the connection string has no Server.");
+            }
+            catch (ArgumentException ex)
+            {
+                throw new TargetSpecException("(connection string)", ex.Message);
+            }
+            return new(TargetKind.ConnectionString, ServerFlavor.Other, null, spec);
+        }
+        throw new TargetSpecException(spec, "expected local:mariadb|mysql|tidb, container:mysql|mariadb|tidb[:tag], or a connection string such as 'Server=127.0.0.1;Port=3306;User ID=root;Password=…'.");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => DisplayName;
+
+    internal static string FlavorName(ServerFlavor flavor) => flavor switch
+    {
+        ServerFlavor.MariaDb => "mariadb",
+        ServerFlavor.MySql => "mysql",
+        ServerFlavor.TiDb => "tidb",
+        _ => "other",
+    };
+
+    internal static string HidePassword(string connectionString)
+    {
+        try
+        {
+            var builder = new MySqlConnectionStringBuilder(connectionString);
+            if (!string.IsNullOrEmpty(builder.Password))
+                builder.Password = "***";
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
+    }
+
+    private static ServerFlavor ParseFlavor(string spec, string name) => name.ToLowerInvariant() switch
+    {
+        "mariadb" => ServerFlavor.MariaDb,
+        "mysql" => ServerFlavor.MySql,
+        "tidb" => ServerFlavor.TiDb,
+        _ => throw new TargetSpecException(spec, $"unknown server '{name}'; expected mariadb, mysql or tidb."),
+    };
+}

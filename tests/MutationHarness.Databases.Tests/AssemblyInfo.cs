@@ -1,0 +1,3 @@
+using MutationHarness.TestSupport;
+
+[assembly: AssemblyFixture(typeof(MariaDbServerFixture))]
