@@ -1,0 +1,134 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace MutationHarness.Evaluation;
+
+/// <summary>Answers generated now by an OpenAI-compatible chat endpoint through the OpenAI SDK, with a response cache.</summary>
+public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
+{
+    private readonly ChatEndpointOptions _options;
+    private readonly ChatClient _client;
+    private readonly ResponseCache? _cache;
+    private readonly SemaphoreSlim _slots;
+    private int _requests;
+
+    private ChatEndpointSource(ChatEndpointOptions options, ResponseCache? cache)
+    {
+        _options = options;
+        _cache = cache;
+        _slots = new SemaphoreSlim(options.Concurrency);
+        _client = new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), new OpenAIClientOptions
+        {
+            Endpoint = options.Endpoint,
+            // Retries are ours (below), so that a 429 honours Retry-After and every attempt is counted.
+            RetryPolicy = new ClientRetryPolicy(0),
+            // The per-request deadline is ours too; the SDK's network timeout only backs it up.
+            NetworkTimeout = options.RequestTimeout + TimeSpan.FromSeconds(30),
+        });
+    }
+
+    /// <inheritdoc />
+    public string Description => $"{_options.Model} at {_options.Endpoint}";
+
+    /// <summary>How many HTTP requests were sent, retries included (cached answers send none).</summary>
+    public int RequestsSent => Volatile.Read(ref _requests);
+
+    /// <summary>How many answers the cache held when it was opened, plus those added since.</summary>
+    public int CachedAnswers => _cache?.Count ?? 0;
+
+    /// <summary>Opens the endpoint client and reads the response cache, if one is named.</summary>
+    public static async Task<ChatEndpointSource> OpenAsync(ChatEndpointOptions options, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var cache = options.CachePath is null ? null : await ResponseCache.OpenAsync(options.CachePath, cancellationToken);
+        return new ChatEndpointSource(options, cache);
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelAnswer> AnswerAsync(TestExample example, CancellationToken cancellationToken)
+    {
+        if (example.Prompt.Count == 0)
+            return ModelAnswer.Failed("the example has no prompt to send");
+        var key = PromptKey.Of(_options.Endpoint, _options.Model, example.Prompt);
+        if (_cache is not null && _cache.TryGet(key, out var cached))
+            return ModelAnswer.Of(cached, fromCache: true);
+
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            var answer = await AskAsync(ToMessages(example.Prompt), cancellationToken);
+            if (answer.Text is { } text && _cache is not null)
+                await _cache.AddAsync(key, _options.Model, text, cancellationToken);
+            return answer;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<ModelAnswer> AskAsync(List<OpenAI.Chat.ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        var settings = new ChatCompletionOptions { Temperature = 0 };
+        for (var attempt = 1; ; attempt++)
+        {
+            Interlocked.Increment(ref _requests);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(_options.RequestTimeout);
+            PipelineResponse? failed;
+            string problem;
+            try
+            {
+                ClientResult<ChatCompletion> result = await _client.CompleteChatAsync(messages, settings, deadline.Token);
+                var text = string.Concat(result.Value.Content
+                    .Where(part => part.Kind == ChatMessageContentPartKind.Text)
+                    .Select(part => part.Text));
+                return ModelAnswer.Of(text, attempts: attempt);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A request past its deadline may still be billed and is likely to be slow again: not retried.
+                return ModelAnswer.Failed($"the request timed out after {_options.RequestTimeout.TotalSeconds:0.###} s", attempt);
+            }
+            catch (ClientResultException e) when (RetryDelay.IsRetryable(e.Status))
+            {
+                (failed, problem) = (e.GetRawResponse(), Describe(e));
+            }
+            catch (ClientResultException e)
+            {
+                return ModelAnswer.Failed(Describe(e), attempt);
+            }
+            catch (HttpRequestException e)
+            {
+                (failed, problem) = (null, $"the endpoint could not be reached: {e.Message}");
+            }
+            if (attempt > _options.MaxRetries)
+                return ModelAnswer.Failed($"{problem} (gave up after {attempt} attempts)", attempt);
+            await Task.Delay(RetryDelay.For(failed, attempt, _options.FirstBackoff), cancellationToken);
+        }
+    }
+
+    private static string Describe(ClientResultException e)
+    {
+        var firstLine = e.Message.Split('\n', 2)[0].Trim();
+        return e.Status == 0 ? $"the endpoint could not be reached: {firstLine}" : $"HTTP {e.Status}: {firstLine}";
+    }
+
+    private static List<OpenAI.Chat.ChatMessage> ToMessages(IReadOnlyList<PromptMessage> prompt) =>
+        prompt.Select(m => m.Role switch
+        {
+            "system" => (OpenAI.Chat.ChatMessage)new SystemChatMessage(m.Content),
+            "assistant" => new AssistantChatMessage(m.Content),
+            _ => new UserChatMessage(m.Content),
+        }).ToList();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_cache is not null)
+            await _cache.DisposeAsync();
+        _slots.Dispose();
+    }
+}

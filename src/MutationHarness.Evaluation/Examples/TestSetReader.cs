@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using MutationHarness.Core.Records;
+using MutationHarness.Core.Strategies;
+
+namespace MutationHarness.Evaluation;
+
+/// <summary>Reads a test set: chat JSONL as <c>clean</c> writes it, or pair records; a bad line becomes an example that fails, never a gap.</summary>
+public static class TestSetReader
+{
+    /// <summary>Reads every non-blank line of a JSONL test file, in order.</summary>
+    public static async Task<IReadOnlyList<TestExample>> ReadAsync(string path, EvalMode mode, StrategyCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            throw new InputException($"test set not found: {path}");
+        var examples = new List<TestExample>();
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var line = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        {
+            line++;
+            if (!string.IsNullOrWhiteSpace(text))
+                examples.Add(Parse(text, path, line, mode, catalog));
+        }
+        return examples;
+    }
+
+    /// <summary>Reads one line of a test set.</summary>
+    public static TestExample Parse(string text, string path, int line, EvalMode mode, StrategyCatalog catalog)
+    {
+        var fallbackId = $"{Path.GetFileName(path)}:{line}";
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var record = document.RootElement;
+            if (record.ValueKind != JsonValueKind.Object)
+                return Unreadable(fallbackId, line, "a test record must be a JSON object");
+            var id = Field(record, "id") ?? fallbackId;
+            if (record.TryGetProperty("messages", out var messages))
+                return ChatExamples.Read(id, line, record, messages, mode, catalog);
+            return mode == EvalMode.Sql
+                ? PlainSql(id, line, record)
+                : PairExamples.Read(record, path, line, catalog);
+        }
+        catch (JsonException e)
+        {
+            return Unreadable(fallbackId, line, $"line {line} is not valid JSON: {e.Message}");
+        }
+    }
+
+    internal static TestExample Unreadable(string id, int line, string problem) =>
+        new(id, line, null, null, [], "", null, problem);
+
+    internal static string? Field(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+
+    private static TestExample PlainSql(string id, int line, JsonElement record)
+    {
+        var question = Field(record, "question") ?? Field(record, "prompt") ?? Field(record, "user");
+        if (string.IsNullOrWhiteSpace(question))
+            return Unreadable(id, line, "a SQL-mode record needs a 'question' (or a chat 'messages' list)");
+        var reference = Field(record, "reference") ?? Field(record, "sql");
+        var prompt = new List<PromptMessage>();
+        if (Field(record, "system") is { Length: > 0 } system)
+            prompt.Add(new PromptMessage("system", system));
+        prompt.Add(new PromptMessage("user", question));
+        return new TestExample(id, line, null, Field(record, "dbms"), prompt, question, reference);
+    }
+}

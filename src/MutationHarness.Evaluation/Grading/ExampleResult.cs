@@ -1,0 +1,29 @@
+namespace MutationHarness.Evaluation;
+
+/// <summary>How one example was graded: each metric's pass or fail, with the details that explain it.</summary>
+/// <param name="Id">The example's id.</param>
+/// <param name="Line">The example's line in the test file.</param>
+/// <param name="Strategy">The strategy (mutation mode), or null.</param>
+/// <param name="Dbms">The dbms the example names, or null.</param>
+/// <param name="Output">The model's whole answer, or null when there was none.</param>
+/// <param name="Sql">The SQL taken out of the answer.</param>
+/// <param name="Metrics">Pass (true) or fail per metric; a metric that does not apply to the example is absent.</param>
+/// <param name="Details">Why metrics failed, one sentence each.</param>
+/// <param name="Hallucinations">The unknown identifiers the servers named.</param>
+public sealed record ExampleResult(
+    string Id,
+    int Line,
+    string? Strategy,
+    string? Dbms,
+    string? Output,
+    string? Sql,
+    IReadOnlyDictionary<string, bool> Metrics,
+    IReadOnlyList<string> Details,
+    IReadOnlyList<HallucinatedIdentifier> Hallucinations)
+{
+    /// <summary>True when every gating metric that applies passed.</summary>
+    public bool Passed => Metrics.Where(m => MetricNames.Gates(m.Key)).All(m => m.Value);
+
+    /// <summary>The gating metrics that failed, in scorecard order.</summary>
+    public IEnumerable<string> FailedMetrics => Metrics.Where(m => MetricNames.Gates(m.Key) && !m.Value).Select(m => m.Key);
+}

@@ -1,0 +1,44 @@
+namespace MutationHarness.Evaluation;
+
+/// <summary>The metrics an example is graded on, in scorecard order.</summary>
+public static class MetricNames
+{
+    /// <summary>The answer equals the reference after normalisation (informational: it never fails an example).</summary>
+    public const string Exact = "exact";
+
+    /// <summary>The extracted SQL parses.</summary>
+    public const string Parses = "parses";
+
+    /// <summary>The SQL is a single read-only SELECT (nothing else is ever run).</summary>
+    public const string ReadOnly = "read-only";
+
+    /// <summary>The mutant is the example's strategy at exactly one site, in the strategy's direction.</summary>
+    public const string Conforms = "conforms";
+
+    /// <summary>The SQL runs without an error or a timeout on every database of every target.</summary>
+    public const string Executes = "executes";
+
+    /// <summary>The results stand in the expected superset/subset relation on every target.</summary>
+    public const string Relation = "relation";
+
+    /// <summary>The mutant's result differs from the original's on at least one database (an echo fails).</summary>
+    public const string NonTrivial = "non-trivial";
+
+    /// <summary>No unknown table, column or function was named (judged only when the SQL ran).</summary>
+    public const string NoHallucination = "no-hallucination";
+
+    /// <summary>SQL mode: the result multiset equals the reference's on every database (ordered when it has ORDER BY).</summary>
+    public const string ExecutionAccuracy = "execution-accuracy";
+
+    /// <summary>Every metric of the mutation mode, in order.</summary>
+    public static IReadOnlyList<string> Mutation { get; } = [Exact, Parses, ReadOnly, Conforms, Executes, Relation, NonTrivial, NoHallucination];
+
+    /// <summary>Every metric of the SQL mode, in order.</summary>
+    public static IReadOnlyList<string> Sql { get; } = [Exact, Parses, ReadOnly, Executes, NoHallucination, ExecutionAccuracy];
+
+    /// <summary>The metrics of a mode.</summary>
+    public static IReadOnlyList<string> For(EvalMode mode) => mode == EvalMode.Sql ? Sql : Mutation;
+
+    /// <summary>Whether failing the metric fails the example (every metric but <see cref="Exact"/>).</summary>
+    public static bool Gates(string metric) => metric != Exact;
+}

@@ -1,0 +1,48 @@
+namespace MutationHarness.Evaluation;
+
+/// <summary>Collects one example's metrics, details and invented identifiers while it is graded.</summary>
+internal sealed class MetricSheet(EvalMode mode)
+{
+    private readonly Dictionary<string, bool> _metrics = new(StringComparer.Ordinal);
+    private readonly List<string> _details = [];
+    private readonly List<HallucinatedIdentifier> _hallucinations = [];
+
+    public void Set(string metric, bool passed, string? detail = null)
+    {
+        _metrics[metric] = passed;
+        if (!passed && detail is not null)
+            _details.Add($"{metric}: {detail}");
+    }
+
+    public void Note(string detail) => _details.Add(detail);
+
+    public void Invented(HallucinatedIdentifier identifier)
+    {
+        if (!_hallucinations.Contains(identifier))
+            _hallucinations.Add(identifier);
+    }
+
+    public IReadOnlyList<HallucinatedIdentifier> Hallucinations => _hallucinations;
+
+    /// <summary>Fails every gating metric of the mode that is not set yet (nothing could be judged).</summary>
+    public void FailRemaining(string detail, bool hasReference)
+    {
+        _details.Add(detail);
+        // Hallucination is judged only on SQL that ran; execution accuracy only against a reference.
+        foreach (var metric in MetricNames.For(mode).Where(m => m != MetricNames.NoHallucination
+            && (hasReference || m is not (MetricNames.ExecutionAccuracy or MetricNames.Exact))))
+            _metrics.TryAdd(metric, false);
+    }
+
+    public ExampleResult Build(TestExample example, ModelAnswer? answer, string? sql)
+    {
+        var ordered = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var metric in MetricNames.For(mode))
+        {
+            if (_metrics.TryGetValue(metric, out var passed))
+                ordered[metric] = passed;
+        }
+        return new ExampleResult(example.Id, example.Line, example.Strategy, example.Dbms, answer?.Text, sql,
+            ordered, _details.ToList(), _hallucinations.ToList());
+    }
+}

@@ -1,0 +1,102 @@
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Strategies;
+using MutationHarness.Core.Verdicts;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Evaluation;
+
+/// <summary>Grades mutants: each answer becomes a pair (seed, answer) under the example's strategy and goes through the verifier.</summary>
+public sealed class MutationGrader : IExampleGrader
+{
+    private readonly Verifier _verifier;
+    private readonly SharingTargetOpener _targets;
+    private readonly StrategyCatalog _catalog;
+    private readonly TimeSpan _deadline;
+
+    private MutationGrader(Verifier verifier, SharingTargetOpener targets, StrategyCatalog catalog, TimeSpan deadline)
+    {
+        (_verifier, _targets, _catalog, _deadline) = (verifier, targets, catalog, deadline);
+    }
+
+    /// <inheritdoc />
+    public EvalMode Mode => EvalMode.Mutation;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> TargetDescriptions => _verifier.TargetDescriptions;
+
+    /// <summary>Opens the targets and loads the generated databases, as <c>verify</c> does.</summary>
+    public static async Task<MutationGrader> StartAsync(VerifyOptions options, StrategyCatalog catalog, ITargetOpener opener,
+        CancellationToken cancellationToken)
+    {
+        var sharing = new SharingTargetOpener(opener);
+        var verifier = await Verifier.StartAsync(options, catalog, sharing, cancellationToken);
+        return new MutationGrader(verifier, sharing, catalog, options.StatementTimeout);
+    }
+
+    /// <inheritdoc />
+    public async Task<ExampleResult> GradeAsync(TestExample example, ModelAnswer answer, CancellationToken cancellationToken)
+    {
+        var (sheet, sql, extracted) = AnswerChecks.Begin(Mode, example, answer);
+        if (sql is null)
+            return sheet.Build(example, answer, extracted);
+
+        var pair = new MutationPair(example.Id, new SourceLocation("eval", example.Line), example.Strategy,
+            example.Original, sql, example.Dbms, null, []);
+        var report = await _verifier.VerifyAsync(InputRecord.Read(pair), cancellationToken);
+        var conforms = report.Conformance?.Conforms == true;
+        sheet.Set(MetricNames.Conforms, conforms, ConformanceDetail(example, report));
+
+        // A mutant that does not conform is never run by the verifier; it still runs here, so that an
+        // echo, a wrong direction or an invented column is seen for what it is.
+        var observations = report.Targets.Count > 0 ? FromReport(report) : await RunDirectlyAsync(example.Original, sql, cancellationToken);
+        ExecutionMetrics.Apply(sheet, observations);
+        sheet.Set(MetricNames.Relation, report.Verdict == Verdict.Verified, conforms
+            ? $"{report.Verdict.Name()}: {report.Reason}"
+            : "not judged: the mutant does not conform");
+        sheet.Set(MetricNames.NonTrivial, observations.Any(o => o.Differs == true),
+            observations.Any(o => o.Differs == false) ? "the result equals the seed's on every database (an echo?)" : "no result to compare with the seed's");
+        return sheet.Build(example, answer, sql);
+    }
+
+    private string? ConformanceDetail(TestExample example, PairReport report)
+    {
+        if (report.Conformance is not { } conformance)
+            return $"not judged: {report.Reason}";
+        if (conformance.Conforms)
+            return null;
+        var asked = _catalog.Find(example.Strategy);
+        var other = _catalog.Find(conformance.OtherStrategy);
+        var direction = asked is not null && other is not null && other.IsUpper != asked.IsUpper
+            ? $"wrong direction: the mutant is {other.Name}, a {(other.IsUpper ? "superset" : "subset")} mutation; "
+            : other is not null ? $"the mutant is {other.Name}; " : "";
+        return $"{direction}{conformance.Reason ?? conformance.Failure}";
+    }
+
+    private static List<Observation> FromReport(PairReport report) =>
+        report.Targets.SelectMany(target => target.Databases.Select(run => new Observation(
+            $"{target.Target}, database {run.Database}",
+            run.Mutated?.Ok == true,
+            run.Mutated?.TimedOut == true,
+            run.Mutated?.ErrorNumber,
+            run.Mutated?.ErrorMessage ?? run.SetupError,
+            run.Relation is { } relation ? !relation.Identical : null,
+            run.Original is { Ok: false } seed ? seed.ErrorMessage : null))).ToList();
+
+    private async Task<List<Observation>> RunDirectlyAsync(string original, string sql, CancellationToken cancellationToken)
+    {
+        var observations = new List<Observation>();
+        foreach (var target in _targets.Opened)
+        {
+            foreach (var database in target.Databases)
+            {
+                var seed = await target.ExecuteAsync(database, original, _deadline, cancellationToken);
+                var mutant = await target.ExecuteAsync(database, sql, _deadline, cancellationToken);
+                observations.Add(Observation.Of($"{target.Name}, database {database.FixtureName}", mutant, seed));
+            }
+        }
+        return observations;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _verifier.DisposeAsync();
+}

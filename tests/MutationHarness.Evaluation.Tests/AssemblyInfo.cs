@@ -1,0 +1,3 @@
+using MutationHarness.Evaluation.Tests;
+
+[assembly: AssemblyFixture(typeof(ServerFixture))]

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MutationHarness.Evaluation.Tests;
+
+/// <summary>What the scripted server does with one request: a status, an answer, a delay, extra headers.</summary>
+public sealed record ScriptedReply(int Status, string? Content, TimeSpan Delay = default, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    public static ScriptedReply Answer(string content) => new(200, content);
+}
+
+/// <summary>An OpenAI-compatible chat endpoint on loopback whose answers a test scripts by the user message; it counts requests.</summary>
+public sealed class ScriptedChatServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<string, int, ScriptedReply> _script;
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<JsonNode> _bodies = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private int _requests;
+
+    /// <param name="script">The reply to a user message on its n-th request (1-based).</param>
+    public ScriptedChatServer(Func<string, int, ScriptedReply> script)
+    {
+        _script = script;
+        var port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
+        _loop = Task.Run(AcceptAsync);
+    }
+
+    /// <summary>The API base to give the SDK.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Every request received, retries included.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Requests received for one user message.</summary>
+    public int RequestsFor(string userMessage) => _attempts.GetValueOrDefault(userMessage);
+
+    /// <summary>The JSON bodies the SDK sent.</summary>
+    public IReadOnlyCollection<JsonNode> Bodies => _bodies;
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            // Each request on its own task: a slow (timeout) answer must not hold up the others.
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        try
+        {
+            Interlocked.Increment(ref _requests);
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync())!;
+            _bodies.Enqueue(body);
+            var user = body["messages"]!.AsArray().Last(m => (string?)m!["role"] == "user")!["content"]!.GetValue<string>();
+            var attempt = _attempts.AddOrUpdate(user, 1, (_, n) => n + 1);
+            var reply = _script(user, attempt);
+            if (reply.Delay > TimeSpan.Zero)
+                await Task.Delay(reply.Delay, _stopping.Token);
+            await WriteAsync(context.Response, reply, (string?)body["model"] ?? "model");
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (HttpListenerException)
+        {
+            // The client gave up (its timeout) before the answer was written.
+        }
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, ScriptedReply reply, string model)
+    {
+        response.StatusCode = reply.Status;
+        response.ContentType = "application/json";
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+            response.Headers[name] = value;
+        var json = reply.Status == 200
+            ? JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-test",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
+            })
+            : JsonSerializer.Serialize(new { error = new { message = $"scripted {reply.Status}", type = "scripted", code = (string?)null } });
+        var bytes = Encoding.UTF8.GetBytes(json);
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        _listener.Close();
+        try { await _loop; } catch (Exception) { /* stopping */ }
+        _stopping.Dispose();
+    }
+}

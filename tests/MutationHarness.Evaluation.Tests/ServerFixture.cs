@@ -1,0 +1,89 @@
+using MutationHarness.Core.Strategies;
+using MutationHarness.Databases.Targets;
+using MutationHarness.TestSupport;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Evaluation.Tests;
+
+/// <summary>One throwaway MariaDB for the assembly, lent to a mutation grader (two generated databases) and a SQL-mode grader.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private IQueryTarget? _server;
+    private Exception? _startFailure;
+    private readonly TempFolder _folder = new();
+
+    public static VerifyOptions Options { get; } = new() { Jobs = 4, Databases = 2, StatementTimeout = TimeSpan.FromSeconds(5), Reruns = 1 };
+
+    private MutationGrader? _mutation;
+    private SqlModeGrader? _sql;
+
+    public MutationGrader Mutation => Require(_mutation);
+
+    public SqlModeGrader Sql => Require(_sql);
+
+    /// <summary>The shop schema the SQL-mode tests ask about.</summary>
+    public const string ShopSchema = """
+        CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(20), city VARCHAR(20));
+        CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, amount DECIMAL(10, 2));
+        INSERT INTO customers VALUES (1, 'Ann', 'Oslo'), (2, 'Bo', 'Rome'), (3, 'Cy', 'Oslo');
+        INSERT INTO orders VALUES (10, 1, 5.00), (11, 1, 7.50), (12, 2, 3.25), (13, 3, 7.50);
+        """;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!ServerAvailability.HasMariaDb)
+            return;
+        var cancel = TestContext.Current.CancellationToken;
+        try
+        {
+            _server = await new TargetOpener().OpenAsync("local:mariadb", Options, cancel);
+            var lender = new LendingOpener(_server);
+            _mutation = await MutationGrader.StartAsync(Options, StrategyCatalog.Default, lender, cancel);
+            var schema = _folder.File("shop.sql");
+            await File.WriteAllTextAsync(schema, ShopSchema, cancel);
+            _sql = await SqlModeGrader.StartAsync(Options, [schema], lender, cancel);
+        }
+        catch (Exception e)
+        {
+            _startFailure = e;
+        }
+    }
+
+    private T Require<T>(T? grader) where T : class
+    {
+        ServerAvailability.RequireMariaDb();
+        if (_startFailure is not null)
+            throw new InvalidOperationException("the test server did not start: " + _startFailure.Message, _startFailure);
+        return grader!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_mutation is not null)
+            await _mutation.DisposeAsync();
+        if (_sql is not null)
+            await _sql.DisposeAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    /// <summary>Hands out the one server to every grader; the graders' disposal leaves it running.</summary>
+    private sealed class LendingOpener(IQueryTarget server) : ITargetOpener
+    {
+        public Task<IQueryTarget> OpenAsync(string spec, VerifyOptions options, CancellationToken cancellationToken) =>
+            Task.FromResult<IQueryTarget>(new LentTarget(server));
+    }
+
+    private sealed class LentTarget(IQueryTarget server) : IQueryTarget
+    {
+        public string Name => server.Name;
+        public ServerInfo Server => server.Server;
+        public SessionSettings Session => server.Session;
+        public Task<FixtureDatabase> LoadFixtureAsync(Core.Fixtures.FixtureScript fixture, CancellationToken cancellationToken) => server.LoadFixtureAsync(fixture, cancellationToken);
+        public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) => server.DropFixtureAsync(database, cancellationToken);
+        public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
+            server.ExecuteAsync(database, sql, deadline, cancellationToken);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
