@@ -1,0 +1,31 @@
+using MutationHarness.Core.Verdicts;
+
+namespace MutationHarness.Verification.Reports;
+
+/// <summary>Counts of verdicts per strategy, gathered while the reports stream by.</summary>
+public sealed class VerificationSummary
+{
+    private readonly SortedDictionary<string, int[]> _byStrategy = new(StringComparer.Ordinal);
+
+    /// <summary>How many records were counted.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The strategies seen, each with its count per verdict (indexed by <see cref="Verdict"/>).</summary>
+    public IReadOnlyDictionary<string, int[]> ByStrategy => _byStrategy;
+
+    /// <summary>Counts one report.</summary>
+    public void Add(PairReport report)
+    {
+        var key = report.Strategy ?? "(none)";
+        if (!_byStrategy.TryGetValue(key, out var counts))
+            _byStrategy[key] = counts = new int[Verdicts.All.Count];
+        counts[(int)report.Verdict]++;
+        Total++;
+    }
+
+    /// <summary>How many records got a verdict, over all strategies.</summary>
+    public int Count(Verdict verdict) => _byStrategy.Values.Sum(c => c[(int)verdict]);
+
+    /// <summary>True when every record verified (and there was at least one).</summary>
+    public bool AllVerified => Total > 0 && Count(Verdict.Verified) == Total;
+}

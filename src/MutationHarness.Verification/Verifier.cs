@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Strategies;
+using MutationHarness.Core.Verdicts;
+
+namespace MutationHarness.Verification;
+
+/// <summary>Verifies pairs on every target: static checks first, then execution and the oracle.</summary>
+public sealed class Verifier : IAsyncDisposable
+{
+    private readonly StaticChecks _checks;
+    private readonly IReadOnlyList<OpenTarget> _targets;
+    private readonly VerifyOptions _options;
+
+    private Verifier(StrategyCatalog catalog, IReadOnlyList<OpenTarget> targets, VerifyOptions options)
+    {
+        _checks = new StaticChecks(catalog);
+        _targets = targets;
+        _options = options;
+    }
+
+    /// <summary>The targets in use, with their server versions, for the summary.</summary>
+    public IReadOnlyList<string> TargetDescriptions =>
+        _targets.Select(t => $"{t.Target.Name} ({t.Target.Server.Flavor} {t.Target.Server.Version})").ToList();
+
+    /// <summary>Opens every target and loads the shared fixture databases on each.</summary>
+    public static async Task<Verifier> StartAsync(VerifyOptions options, StrategyCatalog catalog,
+        ITargetOpener opener, CancellationToken cancellationToken)
+    {
+        var fixtures = SharedFixtures.For(options);
+        var open = new List<OpenTarget>();
+        try
+        {
+            foreach (var spec in options.Targets)
+            {
+                var target = await opener.OpenAsync(spec, options, cancellationToken);
+                try
+                {
+                    var databases = new List<Databases.Targets.FixtureDatabase>();
+                    foreach (var fixture in fixtures)
+                        databases.Add(await target.LoadFixtureAsync(fixture, cancellationToken));
+                    open.Add(new OpenTarget(target, databases));
+                }
+                catch
+                {
+                    await target.DisposeAsync();
+                    throw;
+                }
+            }
+        }
+        catch
+        {
+            foreach (var target in open)
+                await target.Target.DisposeAsync();
+            throw;
+        }
+        return new Verifier(catalog, open, options);
+    }
+
+    /// <summary>Verifies one pair (used by graders); never throws for a bad pair.</summary>
+    public async Task<PairReport> VerifyAsync(InputRecord record, CancellationToken cancellationToken)
+    {
+        var (plan, stopped) = _checks.Check(record);
+        if (stopped is not null)
+            return stopped;
+        var reports = new List<TargetReport>(_targets.Count);
+        foreach (var target in _targets)
+            reports.Add(await new TargetRunner(target, _options).RunAsync(plan!, cancellationToken));
+        var verdict = VerdictPrecedence.Worst(reports.Select(r => r.Verdict));
+        return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports),
+            plan.Expected, plan.Conformance, plan.Flags, plan.Notes, reports);
+    }
+
+    /// <summary>Verifies a stream of records with <see cref="VerifyOptions.Jobs"/> in flight, yielding reports in input order.</summary>
+    public async IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var jobs = Math.Max(1, _options.Jobs);
+        // Reports leave in input order; the window bounds memory however long the input is.
+        var window = Channel.CreateBounded<Task<PairReport>>(jobs * 4);
+        using var slots = new SemaphoreSlim(jobs);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var record in records.WithCancellation(cancellationToken))
+                {
+                    await slots.WaitAsync(cancellationToken);
+                    var work = Task.Run(async () =>
+                    {
+                        try { return await VerifyAsync(record, cancellationToken); }
+                        finally { slots.Release(); }
+                    }, cancellationToken);
+                    await window.Writer.WriteAsync(work, cancellationToken);
+                }
+                window.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                window.Writer.Complete(e);
+            }
+        }, cancellationToken);
+
+        await foreach (var work in window.Reader.ReadAllAsync(cancellationToken))
+            yield return await work;
+        await producer;
+    }
+
+    private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports)
+    {
+        if (verdict == Verdict.Verified)
+            return null;
+        var target = reports.First(r => r.Verdict == verdict);
+        var run = target.Databases.First(d => d.Verdict == verdict);
+        var where = $"on {target.Target}, database {run.Database}";
+        return verdict switch
+        {
+            Verdict.NotExecutable when run.SetupError is not null => $"{run.SetupError} ({where})",
+            Verdict.NotExecutable => $"{SideError("original", run.Original)}{SideError("mutated", run.Mutated)}({where})",
+            Verdict.Timeout => $"a statement ran past its {_options.StatementTimeout.TotalSeconds:0.###} s deadline ({where})",
+            Verdict.RelationViolated => $"{run.Relation?.Problem}; violated on all {run.Relation?.Runs} runs ({where})",
+            Verdict.Unstable => $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where})",
+            _ => null,
+        };
+    }
+
+    private static string SideError(string side, SideRun? run) =>
+        run is { Ok: false, ErrorNumber: { } number } ? $"the {side} query failed with error {number}: {run.ErrorMessage} " : "";
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var target in _targets)
+        {
+            foreach (var database in target.Databases)
+            {
+                try { await target.Target.DropFixtureAsync(database, CancellationToken.None); }
+                catch (Exception) { /* the server goes away with the target anyway */ }
+            }
+            await target.Target.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace MutationHarness.Verification;
+
+/// <summary>How a verification run is done; every field has the default a user gets without flags.</summary>
+public sealed record VerifyOptions
+{
+    /// <summary>Where the SQL runs: <c>local:mariadb</c>, <c>container:…</c>, or connection strings.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = ["local:mariadb"];
+
+    /// <summary>Pairs in flight at once (and connections per target).</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The deadline of one statement.</summary>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times a violation is run again before it is reported.</summary>
+    public int Reruns { get; init; } = 3;
+
+    /// <summary>How many generated upstream-shaped databases each pair runs on.</summary>
+    public int Databases { get; init; } = 1;
+
+    /// <summary>The seed of the first generated database (the others follow it).</summary>
+    public int FixtureSeed { get; init; }
+
+    /// <summary>Data scripts (an upstream <c>output.data.sql</c>) to load instead of generated databases.</summary>
+    public IReadOnlyList<string> DataScripts { get; init; } = [];
+
+    /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
+    public bool KeepServerFiles { get; init; }
+}
