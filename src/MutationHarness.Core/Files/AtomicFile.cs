@@ -11,7 +11,7 @@ public sealed class AtomicFile : IAsyncDisposable
     {
         _path = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        _temporary = $"{_path}.{Environment.ProcessId}.tmp";
+        _temporary = $"{_path}.{Guid.NewGuid():N}.tmp";
         Stream = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
     }
 
@@ -21,13 +21,22 @@ public sealed class AtomicFile : IAsyncDisposable
     /// <summary>Starts writing <paramref name="path"/> through a temporary file beside it.</summary>
     public static AtomicFile Create(string path) => new(path);
 
+    /// <summary>Writes <paramref name="path"/> atomically with whatever <paramref name="write"/> puts in the stream.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        await using var file = Create(path);
+        await write(file.Stream, cancellationToken);
+        await file.CommitAsync();
+    }
+
     /// <summary>Writes all text to <paramref name="path"/> atomically.</summary>
     public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
     {
-        await using var file = Create(path);
-        await using (var writer = new StreamWriter(file.Stream, leaveOpen: true))
-            await writer.WriteAsync(text.AsMemory(), cancellationToken);
-        await file.CommitAsync();
+        await WriteAsync(path, async (stream, ct) =>
+        {
+            await using var writer = new StreamWriter(stream, leaveOpen: true);
+            await writer.WriteAsync(text.AsMemory(), ct);
+        }, cancellationToken);
     }
 
     /// <summary>Flushes and renames the temporary file to its final name.</summary>

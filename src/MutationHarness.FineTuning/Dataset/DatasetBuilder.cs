@@ -1,0 +1,98 @@
+using System.Reflection;
+using System.Text.Json;
+using MutationHarness.Core.Strategies;
+using MutationHarness.Core.Files;
+
+namespace MutationHarness.FineTuning;
+
+/// <summary>Builds a fine-tuning dataset from verified pairs: train.jsonl, validation.jsonl, rejected.jsonl and manifest.json.</summary>
+public sealed class DatasetBuilder
+{
+    /// <summary>The train file's name.</summary>
+    public const string TrainFileName = "train.jsonl";
+
+    /// <summary>The validation file's name.</summary>
+    public const string ValidationFileName = "validation.jsonl";
+
+    /// <summary>The file listing every dropped candidate and why.</summary>
+    public const string RejectedFileName = "rejected.jsonl";
+
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestFileName = "manifest.json";
+
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = ExampleJson.WriterOptions.Encoder };
+
+    private readonly DatasetOptions _options;
+    private readonly IReadOnlyDictionary<string, StrategyInstructions> _instructions;
+    private readonly ModelSpec _model;
+    private readonly string _pricesAsOf;
+
+    /// <summary>Creates a builder; the instructions map each strategy name to its two wordings; throws <see cref="ArgumentException"/> on bad options or an unknown model.</summary>
+    public DatasetBuilder(DatasetOptions options, IReadOnlyDictionary<string, StrategyInstructions> instructions, ModelCatalog? models = null)
+    {
+        options.Validate();
+        var catalog = models ?? ModelCatalog.LoadDefault();
+        _options = options;
+        _instructions = instructions;
+        _model = catalog.Find(options.Model);
+        _pricesAsOf = catalog.PricesAsOf;
+    }
+
+    /// <summary>Selects, deduplicates, balances and splits the candidates, then writes the four files atomically into a directory.</summary>
+    public async Task<DatasetResult> BuildAsync(IEnumerable<DatasetCandidate> candidates, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var plan = Plan(candidates.ToList());
+        Directory.CreateDirectory(outputDirectory);
+        var paths = new[] { TrainFileName, ValidationFileName, RejectedFileName, ManifestFileName }
+            .Select(name => Path.Combine(outputDirectory, name)).ToArray();
+        var trainStatistics = Statistics(plan.Train);
+        var manifest = ManifestWriter.Create(plan, _options, trainStatistics, Statistics(plan.Validation), _model.Name, _pricesAsOf, HarnessVersion());
+        await AtomicFile.WriteAsync(paths[0], (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Train, ct), cancellationToken);
+        await AtomicFile.WriteAsync(paths[1], (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Validation, ct), cancellationToken);
+        await AtomicFile.WriteAsync(paths[2], (s, ct) => ExampleJson.WriteRejectedAsync(s, plan.Rejected, ct), cancellationToken);
+        await AtomicFile.WriteAsync(paths[3], (s, ct) => JsonSerializer.SerializeAsync(s, manifest, ManifestJson, ct), cancellationToken);
+        return new DatasetResult(
+            paths[0], paths[1], paths[2], paths[3],
+            plan.InputCount, plan.Train.Count, plan.Validation.Count, plan.Rejected.Count,
+            manifest.Dropped, plan.Warnings, trainStatistics);
+    }
+
+    internal DatasetPlan Plan(IReadOnlyList<DatasetCandidate> candidates)
+    {
+        var selector = new CandidateSelector(_options, _instructions);
+        var kept = selector.Select(candidates);
+        var (train, validation) = SplitAssigner.Split(kept, _options.ValidationFraction, _options.Seed);
+        var rejected = selector.Rejected.OrderBy(r => r.InputIndex).ToList();
+        var emitted = train.Count + validation.Count;
+        // Every input is either emitted or rejected, exactly once; anything else is a bug here.
+        if (emitted + rejected.Count != candidates.Count
+            || train.Concat(validation).Select(e => e.InputIndex).Concat(rejected.Select(r => r.InputIndex)).Distinct().Count() != candidates.Count)
+            throw new InvalidOperationException($"Dataset accounting is broken: {candidates.Count} inputs, {emitted} emitted, {rejected.Count} rejected.");
+        return new DatasetPlan(candidates.Count, train, validation, rejected, Warnings(train, validation));
+    }
+
+    private List<string> Warnings(List<PlannedExample> train, List<PlannedExample> validation)
+    {
+        var warnings = new List<string>();
+        var perStrategy = train.Concat(validation).GroupBy(e => e.Candidate.Strategy).ToDictionary(g => g.Key, g => g.Count());
+        // One line for all thin strategies: a corpus usually covers few of the 18.
+        var thin = _instructions.Keys.Concat(perStrategy.Keys).Distinct().Order(StringComparer.Ordinal)
+            .Select(strategy => (Strategy: strategy, Count: perStrategy.GetValueOrDefault(strategy)))
+            .Where(s => s.Count < _options.MinPerStrategy)
+            .ToList();
+        if (thin.Count > 0)
+            warnings.Add($"{thin.Count} strategies are below the floor of {_options.MinPerStrategy} examples: " +
+                string.Join(", ", thin.Select(s => $"{s.Strategy} has {s.Count} examples")));
+        if (train.Count < ChatFileInspector.MinExamples)
+            warnings.Add($"the train file has {train.Count} examples; the service needs at least {ChatFileInspector.MinExamples}");
+        return warnings;
+    }
+
+    private TrainingStatistics Statistics(IReadOnlyList<PlannedExample> examples) =>
+        TrainingStatisticsCalculator.Compute(examples.Select(ExampleJson.ToChatExample).ToList(), _model, _pricesAsOf);
+
+    private static string HarnessVersion() =>
+        typeof(DatasetBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(DatasetBuilder).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+}
