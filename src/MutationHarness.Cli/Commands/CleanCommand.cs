@@ -1,0 +1,101 @@
+using System.CommandLine;
+using MutationHarness.Core.Strategies;
+using MutationHarness.FineTuning;
+using MutationHarness.Sql;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Cli.Commands;
+
+/// <summary><c>clean</c>: verify, then write only the pairs that pass the emit policy as a fine-tuning dataset.</summary>
+internal static class CleanCommand
+{
+    public static Command Create()
+    {
+        var set = new VerifyOptionSet();
+        var outDir = new Option<DirectoryInfo>("--out-dir", "-o") { Description = "Where train.jsonl, validation.jsonl, rejected.jsonl and manifest.json go.", Required = true };
+        var policy = new Option<string>("--policy") { Description = "verified (default): relation held everywhere; keep-violations: also conforming pairs whose relation broke reproducibly.", DefaultValueFactory = _ => "verified" };
+        var instruction = new Option<string>("--instruction") { Description = "System-message style: mutate or synthesize.", DefaultValueFactory = _ => "mutate" };
+        var maxPerStrategy = new Option<int?>("--max-per-strategy") { Description = "At most this many examples per strategy." };
+        var maxPerDbms = new Option<int?>("--max-per-strategy-dbms") { Description = "At most this many examples per strategy on each dbms." };
+        var minPerStrategy = new Option<int>("--min-per-strategy") { Description = "Warn when a strategy has fewer examples.", DefaultValueFactory = _ => 10 };
+        var preferShort = new Option<bool>("--prefer-short") { Description = "When a cap drops pairs, keep the shortest." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and of every random choice.", DefaultValueFactory = _ => 0 };
+        var validation = new Option<double>("--validation-fraction") { Description = "Share held out for validation.", DefaultValueFactory = _ => 0.1 };
+        var model = new Option<string>("--model") { Description = "Model whose tokens, limit and price the manifest's estimate uses.", DefaultValueFactory = _ => ModelCatalog.DefaultModel };
+        var dbms = new Option<string?>("--dbms") { Description = "The dbms named in the role prompt for records that name none (default: the first target's server)." };
+        var command = new Command("clean", """
+            Verify the pairs exactly as verify does, then write only those that pass the emit policy as
+            OpenAI chat fine-tuning files, deduplicated, balanced and split, with a manifest of what was kept,
+            what was dropped and why, token statistics and a cost estimate. Rejects are normal: exit 0.
+
+            Examples:
+              harness clean pairs.jsonl --out-dir dataset
+              harness clean merged/ --out-dir dataset --instruction synthesize --max-per-strategy 200 --prefer-short
+            """);
+        set.AddTo(command);
+        foreach (var option in new Option[] { outDir, policy, instruction, maxPerStrategy, maxPerDbms, minPerStrategy, preferShort, seed, validation, model, dbms })
+            command.Add(option);
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
+        {
+            var emit = EmitPolicies.Parse(result.GetValue(policy)!);
+            var style = result.GetValue(instruction) switch
+            {
+                "mutate" => InstructionStyle.Mutate,
+                "synthesize" => InstructionStyle.Synthesize,
+                var other => throw new UsageException($"unknown --instruction '{other}': use mutate or synthesize"),
+            };
+            var options = new DatasetOptions
+            {
+                InstructionStyle = style,
+                Normalise = SqlText.Normalize,
+                NormaliserName = "sql-engine",
+                MaxPerStrategy = result.GetValue(maxPerStrategy),
+                MaxPerStrategyPerDbms = result.GetValue(maxPerDbms),
+                MinPerStrategy = result.GetValue(minPerStrategy),
+                PreferShort = result.GetValue(preferShort),
+                Seed = result.GetValue(seed),
+                ValidationFraction = result.GetValue(validation),
+                Model = result.GetValue(model)!,
+            };
+            var builder = CreateBuilder(options);
+            var candidates = new List<DatasetCandidate>();
+            var summary = await PairRun.RunAsync(set.Read(result), set.ReadInputs(result), (report, _) =>
+            {
+                candidates.Add(Candidate(report, emit, result.GetValue(dbms)));
+                return Task.CompletedTask;
+            }, cancellationToken);
+            SummaryPrinter.Print(summary, json: false, Console.Error);
+
+            var built = await builder.BuildAsync(candidates, result.GetValue(outDir)!.FullName, cancellationToken);
+            Console.WriteLine($"policy {emit.Name()}: {built.InputCount:N0} records → {built.TrainCount:N0} train, {built.ValidationCount:N0} validation, {built.RejectedCount:N0} rejected");
+            foreach (var (reason, count) in built.DroppedByReason.OrderByDescending(e => e.Value))
+                Console.WriteLine($"  dropped {count,6:N0}  {reason}");
+            foreach (var warning in built.Warnings)
+                Console.WriteLine($"warning: {warning}");
+            Console.WriteLine($"manifest: {built.ManifestPath}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static DatasetBuilder CreateBuilder(DatasetOptions options)
+    {
+        var instructions = StrategyCatalog.Default.All.ToDictionary(s => s.Name, s => s.Instructions);
+        try
+        {
+            return new DatasetBuilder(options, instructions);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static DatasetCandidate Candidate(PairReport report, EmitPolicy policy, string? dbms)
+    {
+        var (passed, reason) = policy.Judge(report);
+        var server = report.Targets.Count > 0 ? report.Targets[0].ServerFlavor.ToLowerInvariant() : "mysql";
+        return new DatasetCandidate(report.Id, report.Source.ToString(), report.Strategy ?? "(none)",
+            report.Pair?.Dbms ?? dbms ?? server, report.Pair?.Original ?? "", report.Pair?.Mutated ?? "", passed, reason);
+    }
+}

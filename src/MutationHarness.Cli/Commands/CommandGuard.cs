@@ -1,0 +1,32 @@
+using MutationHarness.Core.Records;
+using MutationHarness.Core.Strategies;
+using MutationHarness.Databases.Targets;
+
+namespace MutationHarness.Cli.Commands;
+
+/// <summary>Turns the errors a command can meet into a message and its exit code; bugs still crash loudly.</summary>
+internal static class CommandGuard
+{
+    public static async Task<int> RunAsync(Func<Task<int>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is UsageException or InputException or CatalogException or TargetSpecException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (TargetStartException e)
+        {
+            Console.Error.WriteLine($"error: a target could not start: {e.Message}");
+            return ExitCodes.TargetFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled");
+            return 130;
+        }
+    }
+}

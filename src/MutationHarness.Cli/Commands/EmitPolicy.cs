@@ -1,0 +1,36 @@
+using MutationHarness.Core.Verdicts;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Cli.Commands;
+
+/// <summary>Which verified pairs <c>clean</c> emits as training examples.</summary>
+internal enum EmitPolicy
+{
+    /// <summary>Conforming, executable, and the relation held on every target.</summary>
+    Verified,
+
+    /// <summary>Also conforming pairs whose relation broke reproducibly: correct mutations that found an engine-bug candidate.</summary>
+    KeepViolations,
+}
+
+internal static class EmitPolicies
+{
+    public static EmitPolicy Parse(string text) => text switch
+    {
+        "verified" => EmitPolicy.Verified,
+        "keep-violations" => EmitPolicy.KeepViolations,
+        _ => throw new UsageException($"unknown --policy '{text}': use verified or keep-violations"),
+    };
+
+    public static string Name(this EmitPolicy policy) => policy == EmitPolicy.Verified ? "verified" : "keep-violations";
+
+    /// <summary>Whether the report passes, and if not, why it is dropped.</summary>
+    public static (bool Passed, string? Reason) Judge(this EmitPolicy policy, PairReport report)
+    {
+        if (report.Verdict == Verdict.Verified)
+            return (true, null);
+        if (policy == EmitPolicy.KeepViolations && report.Verdict == Verdict.RelationViolated)
+            return (true, null);
+        return (false, $"{report.Verdict.Name()}: {report.Reason}");
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Cli.Commands;
+
+/// <summary>The options every command that runs pairs shares (verify, clean, eval).</summary>
+internal sealed class VerifyOptionSet
+{
+    public Argument<string[]> Inputs { get; } = new("inputs")
+    {
+        Description = "Pair files (.jsonl, .json), folders, globs, or - for standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> Target { get; } = new("--target", "-t")
+    {
+        Description = "Where the SQL runs: local:mariadb (default, a throwaway server the harness starts), local:mysql, local:tidb, container:mysql|mariadb|tidb[:tag], or a connection string. Repeat for several targets.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    {
+        Description = "Pairs in flight at once (connections per target).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "Deadline of one statement, in seconds.",
+        DefaultValueFactory = _ => 10,
+    };
+
+    public Option<int> Reruns { get; } = new("--reruns")
+    {
+        Description = "Re-runs of a violation before it is reported (it must violate every time).",
+        DefaultValueFactory = _ => 3,
+    };
+
+    public Option<int> Databases { get; } = new("--databases")
+    {
+        Description = "How many generated upstream-shaped databases each pair runs on.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<int> FixtureSeed { get; } = new("--fixture-seed")
+    {
+        Description = "Seed of the first generated database.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public Option<string[]> Data { get; } = new("--data")
+    {
+        Description = "A data script (an upstream output.data.sql) to run the pairs on instead of generated databases. Repeatable.",
+    };
+
+    public Option<bool> KeepServerFiles { get; } = new("--keep-server-files")
+    {
+        Description = "Keep the embedded server's data directory and error log after the run.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Inputs);
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, KeepServerFiles })
+            command.Add(option);
+    }
+
+    public VerifyOptions Read(ParseResult result)
+    {
+        var targets = result.GetValue(Target) is { Length: > 0 } given ? given : ["local:mariadb"];
+        var jobs = result.GetValue(Jobs);
+        var timeout = result.GetValue(Timeout);
+        if (jobs < 1)
+            throw new UsageException("--jobs must be at least 1");
+        if (timeout <= 0)
+            throw new UsageException("--timeout must be a positive number of seconds");
+        if (result.GetValue(Reruns) < 0 || result.GetValue(Databases) < 1)
+            throw new UsageException("--reruns must be 0 or more and --databases at least 1");
+        return new VerifyOptions
+        {
+            Targets = targets,
+            Jobs = jobs,
+            StatementTimeout = TimeSpan.FromSeconds(timeout),
+            Reruns = result.GetValue(Reruns),
+            Databases = result.GetValue(Databases),
+            FixtureSeed = result.GetValue(FixtureSeed),
+            DataScripts = result.GetValue(Data) ?? [],
+            KeepServerFiles = result.GetValue(KeepServerFiles),
+        };
+    }
+
+    /// <summary>The inputs, with standard input when none are named and input is piped.</summary>
+    public IReadOnlyList<string> ReadInputs(ParseResult result)
+    {
+        var inputs = result.GetValue(Inputs) ?? [];
+        if (inputs.Length > 0)
+            return inputs;
+        if (Console.IsInputRedirected)
+            return ["-"];
+        throw new UsageException("name the pairs to check: files, folders, globs, or - for standard input");
+    }
+}
+
+/// <summary>The command line asks for something impossible; the message says what to change.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,27 @@
+using MutationHarness.Benchmarks;
+
+// ./harness bench [sql|tokens|verify|all] — each prints its figures; nothing here asserts.
+var what = args.Length > 0 ? args[0] : "all";
+if (what == "pairs" && args.Length == 3)
+{
+    // Writes the generated benchmark pairs as pair JSONL, to verify or inspect them by hand.
+    await using var file = File.CreateText(args[2]);
+    foreach (var record in VerifyBenchmark.GeneratedPairs(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)))
+    {
+        var pair = record.Pair!;
+        await file.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { id = pair.Id, strategy = pair.Strategy, original = pair.Original, mutated = pair.Mutated }));
+    }
+    return 0;
+}
+if (what is not ("sql" or "tokens" or "verify" or "all"))
+{
+    Console.Error.WriteLine("usage: harness bench [sql|tokens|verify|all] | harness bench pairs N FILE");
+    return 2;
+}
+if (what is "sql" or "all")
+    SqlBenchmark.Run(Console.Out);
+if (what is "tokens" or "all")
+    TokenStatisticsBenchmark.Run(Console.Out);
+if (what is "verify" or "all")
+    await VerifyBenchmark.RunAsync(Console.Out, pairCount: 2000, jobs: Environment.ProcessorCount, CancellationToken.None);
+return 0;

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using MutationHarness.Core.Fixtures;
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Records;
+using MutationHarness.Core.Strategies;
+using MutationHarness.Core.Verdicts;
+using MutationHarness.Databases.Local;
+using MutationHarness.Databases.Targets;
+using MutationHarness.Sql;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Benchmarks;
+
+/// <summary>Pairs per second through the whole harness, against a bare MySqlConnector loop over the same statements on the same server.</summary>
+public static class VerifyBenchmark
+{
+    public static async Task RunAsync(TextWriter output, int pairCount, int jobs, CancellationToken cancellationToken)
+    {
+        var pairs = GeneratedPairs(pairCount);
+        var statements = pairs.SelectMany(p => new[] { p.Pair!.Original, p.Pair.Mutated }).ToList();
+        await using var target = await LocalMariaDbTarget.StartAsync(new TargetOptions { Jobs = jobs }, cancellationToken);
+        var database = await target.LoadFixtureAsync(UpstreamFixtureGenerator.Generate(0), cancellationToken);
+
+        // Warm both paths once, then measure each twice, alternating, and keep the best of each.
+        var options = new VerifyOptions { Jobs = jobs, Reruns = 3 };
+        await using var verifier = await Verifier.StartAsync(options, StrategyCatalog.Default, new AlreadyOpen(target), cancellationToken);
+        var (harness, baseline) = (0.0, 0.0);
+        var verdicts = new Dictionary<Verdict, int>();
+        for (var round = 0; round < 3; round++)
+        {
+            var rate = await HarnessRateAsync(verifier, pairs, round == 2 ? verdicts : null, cancellationToken);
+            var bare = await BareLoopBaseline.RunAsync(target.ReaderConnectionString, database.Name, statements, jobs, cancellationToken) / 2;
+            if (round == 0)
+                continue;
+            harness = Math.Max(harness, rate);
+            baseline = Math.Max(baseline, bare);
+        }
+
+        output.WriteLine($"verify: {pairs.Count:N0} generated pairs, {jobs} jobs, on {target.Server.Flavor} {target.Server.Version}");
+        output.WriteLine($"  verdicts: {string.Join(", ", verdicts.OrderBy(v => v.Key).Select(v => $"{v.Value} {v.Key.Name()}"))}");
+        output.WriteLine($"  harness (guard + conformance + both sides + oracle + reruns of violations): {harness:N0} pairs/s");
+        output.WriteLine($"  bare MySqlConnector loop over the same two statements per pair:           {baseline:N0} pairs/s");
+        output.WriteLine($"  ratio harness / bare loop: {harness / baseline:0.00} (goal ≥ 0.90)");
+    }
+
+    private static async Task<double> HarnessRateAsync(Verifier verifier, IReadOnlyList<InputRecord> pairs,
+        Dictionary<Verdict, int>? verdicts, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await foreach (var report in verifier.VerifyAllAsync(AsAsync(pairs), cancellationToken))
+        {
+            if (verdicts is not null)
+                verdicts[report.Verdict] = verdicts.GetValueOrDefault(report.Verdict) + 1;
+        }
+        return pairs.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    internal static List<InputRecord> GeneratedPairs(int count)
+    {
+        var records = new List<InputRecord>();
+        var random = new Random(7);
+        while (records.Count < count)
+        {
+            foreach (var seed in SeedQueryGenerator.Generate(random, 50))
+            {
+                foreach (var mutant in Mutants.Enumerate(seed, randomSeed: records.Count).Take(3))
+                {
+                    var pair = new MutationPair($"bench-{records.Count}", new SourceLocation("generated", records.Count + 1),
+                        mutant.Strategy, seed, mutant.Sql, "mariadb", null, []);
+                    records.Add(InputRecord.Read(pair));
+                }
+            }
+        }
+        return records.Take(count).ToList();
+    }
+
+    private static async IAsyncEnumerable<InputRecord> AsAsync(IReadOnlyList<InputRecord> records)
+    {
+        foreach (var record in records)
+            yield return record;
+        await Task.CompletedTask;
+    }
+
+    // The verifier disposes what it opens; the benchmark keeps the server for the baseline.
+    private sealed class AlreadyOpen(IQueryTarget target) : ITargetOpener
+    {
+        public Task<IQueryTarget> OpenAsync(string spec, VerifyOptions options, CancellationToken cancellationToken) =>
+            Task.FromResult<IQueryTarget>(new Borrowed(target));
+    }
+
+    private sealed class Borrowed(IQueryTarget inner) : IQueryTarget
+    {
+        public string Name => inner.Name;
+        public ServerInfo Server => inner.Server;
+        public SessionSettings Session => inner.Session;
+        public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) => inner.LoadFixtureAsync(fixture, cancellationToken);
+        public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) => inner.DropFixtureAsync(database, cancellationToken);
+        public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
+            inner.ExecuteAsync(database, sql, deadline, cancellationToken);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

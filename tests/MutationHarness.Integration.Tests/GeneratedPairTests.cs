@@ -1,0 +1,65 @@
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Records;
+using MutationHarness.Core.Verdicts;
+using MutationHarness.Sql;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Integration.Tests;
+
+/// <summary>Upstream-shaped seeds from the SQL engine's generator, mutated by every strategy, run on MariaDB.</summary>
+public sealed class GeneratedPairTests(VerifierFixture fixture)
+{
+    // A fixed sample (generator seed 11, fixture seed 0) gives a fixed set of outcomes. Every pair
+    // that is not verified was examined by hand and has a recorded cause:
+    //  - FixMRmUnionAllL drops a UNION ALL branch; the union's column type is aggregated over all
+    //    branches, so a FLOAT column printed next to a string branch reads `12.991000175476074`
+    //    in the seed and `12.991` in the mutant: equal values, different exact text. A limit of
+    //    the strategy under exact-text comparison, not a MariaDB bug.
+    //  - FixMDistinct*: FLOAT text changes under DISTINCT (MDEV-30258/MDEV-30301): a MariaDB bug.
+    //  - not-executable: the generator's `~x + 1` / `-~x` over unsigned columns overflows (1690).
+    // The same causes account for every non-verified pair of a 2,000-pair run (`harness bench pairs`).
+    private static readonly Dictionary<string, Verdict> s_examined = new()
+    {
+        // 0.0001 next to a decimal(40,20) branch prints with 20 decimals; without the branch it does not.
+        ["gen-70"] = Verdict.RelationViolated,
+    };
+
+    [Fact]
+    public async Task A_generated_sample_verifies_except_for_the_examined_and_recorded_cases()
+    {
+        var verifier = fixture.Verifier;
+        var outcomes = new Dictionary<string, PairReport>();
+        await foreach (var report in verifier.VerifyAllAsync(Sample(300), TestContext.Current.CancellationToken))
+            outcomes[report.Id] = report;
+
+        var unexpected = outcomes.Values
+            .Where(r => r.Verdict != s_examined.GetValueOrDefault(r.Id, Verdict.Verified))
+            .Select(r => $"{r.Id} {r.Strategy}: {r.Verdict.Name()} ({r.Reason}) witness {string.Join(" ", r.Targets.SelectMany(t => t.Databases).SelectMany(d => d.Relation?.Witness ?? []).Take(3).Select(w => "(" + string.Join(", ", w.Cells) + ")"))}\n  {r.Pair?.Original}")
+            .ToList();
+        Assert.True(unexpected.Count == 0, string.Join('\n', unexpected));
+        Assert.True(outcomes.Values.Count(r => r.Verdict == Verdict.Verified) > 250);
+        var strategies = outcomes.Values.Select(r => r.Strategy).Distinct().Count();
+        Assert.True(strategies >= 14, $"only {strategies} strategies sampled");
+    }
+
+    private static async IAsyncEnumerable<InputRecord> Sample(int count)
+    {
+        var produced = 0;
+        var seeds = SeedQueryGenerator.Generate(new Random(11), count);
+        for (var s = 0; s < seeds.Count; s++)
+        {
+            // Three strategies per seed, rotating, so every strategy is sampled.
+            var oneEach = Mutants.Enumerate(seeds[s], randomSeed: produced).GroupBy(m => m.Strategy).Select(g => g.First()).ToList();
+            foreach (var mutant in oneEach.Skip(s % Math.Max(1, oneEach.Count)).Concat(oneEach).Take(Math.Min(3, oneEach.Count)))
+            {
+                var seed = seeds[s];
+                if (produced == count)
+                    yield break;
+                produced++;
+                var id = $"gen-{produced}";
+                yield return InputRecord.Read(new MutationPair(id, new SourceLocation("generated", produced), mutant.Strategy, seed, mutant.Sql, "mariadb", null, []));
+            }
+            await Task.Yield();
+        }
+    }
+}
