@@ -72,7 +72,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
             : Verdict.Unstable;
         var witness = first.Holds ? [] : first.Witness;
         return new DatabaseRun(database.FixtureName, verdict, sides.Item1, sides.Item2,
-            new RelationRun(violations == 0, runs, violations, first.Problem, witness, Identical(original, mutated)), null);
+            new RelationRun(violations == 0, runs, violations, first.Problem, witness, first.BothEqual), null);
     }
 
     private async Task<(StatementOutcome Original, StatementOutcome Mutated)> RunBothAsync(
@@ -85,13 +85,6 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
 
     private static RelationOutcome Compare(PairPlan plan, StatementOutcome original, StatementOutcome mutated) =>
         MultisetOracle.Compare(((RowsOutcome)original).Result, ((RowsOutcome)mutated).Result, plan.Expected.Relation);
-
-    private static bool Identical(StatementOutcome original, StatementOutcome mutated)
-    {
-        var (left, right) = (((RowsOutcome)original).Result, ((RowsOutcome)mutated).Result);
-        return left.ColumnCount == right.ColumnCount && left.Rows.Count == right.Rows.Count
-            && MultisetOracle.Compare(left, right, ExpectedRelation.MutantContainsOriginal).Holds;
-    }
 
     private static SideRun Side(StatementOutcome outcome) => outcome switch
     {

@@ -93,4 +93,14 @@ public sealed class MultisetOracleTests
         Assert.False(outcome.Holds);
         Assert.Equal(["9"], Assert.Single(outcome.Witness).Cells);
     }
+
+    [Fact]
+    public void Both_equal_is_reported_whatever_the_row_order_and_only_when_the_multisets_match()
+    {
+        Assert.True(MultisetOracle.Compare(Rows(1, ["a"], ["b"]), Rows(1, ["a"], ["b"]), ExpectedRelation.MutantContainsOriginal).BothEqual);
+        Assert.True(MultisetOracle.Compare(Rows(1, ["a"], ["b"]), Rows(1, ["b"], ["a"]), ExpectedRelation.OriginalContainsMutant).BothEqual);
+        Assert.False(MultisetOracle.Compare(Rows(1, ["a"]), Rows(1, ["a"], ["a"]), ExpectedRelation.MutantContainsOriginal).BothEqual);
+        Assert.False(MultisetOracle.Compare(Rows(1), Rows(1, ["a"]), ExpectedRelation.MutantContainsOriginal).BothEqual);
+        Assert.True(MultisetOracle.Compare(Rows(1), Rows(2), ExpectedRelation.MutantContainsOriginal).Holds);
+    }
 }

@@ -98,4 +98,51 @@ public sealed class CliTests
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("strategy").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "FixMDistinctU", "FixMWhere1U", "FixMWhere0L", "FixMCmpOpU" }, strategies);
     }
+
+    [Fact]
+    public async Task Clean_turns_the_corpus_into_files_that_inspect_passes_and_the_counts_add_up()
+    {
+        ServerAvailability.RequireMariaDb();
+        var outDir = Directory.CreateTempSubdirectory("dataset").FullName;
+
+        // When the corpus is cleaned on the embedded MariaDB
+        var (exit, output, error) = await RunAsync("", "clean", SharedPaths.Corpus, "--out-dir", outDir, "--instruction", "synthesize", "--validation-fraction", "0.2");
+
+        // Then only verified pairs are emitted, every record is accounted for, and the manifest says how
+        Assert.True(exit == 0, error);
+        Assert.Contains("41 records", output, StringComparison.Ordinal);
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json"))).RootElement;
+        var train = File.ReadAllLines(Path.Combine(outDir, "train.jsonl")).Length;
+        var validation = File.ReadAllLines(Path.Combine(outDir, "validation.jsonl")).Length;
+        var rejected = File.ReadAllLines(Path.Combine(outDir, "rejected.jsonl")).Length;
+        Assert.Equal(41, train + validation + rejected);
+        Assert.Equal(23, train + validation);
+        Assert.Equal("verified", manifest.GetProperty("settings").GetProperty("emitPolicy").GetString());
+        Assert.Contains("MariaDb 10.11", manifest.GetProperty("settings").GetProperty("verification").GetProperty("targets").GetString(), StringComparison.Ordinal);
+        var firstSystem = JsonDocument.Parse(File.ReadLines(Path.Combine(outDir, "train.jsonl")).First()).RootElement
+            .GetProperty("messages")[0].GetProperty("content").GetString();
+        Assert.StartsWith("You are an expert in ", firstSystem, StringComparison.Ordinal);
+        Assert.Contains("Synthesize the mutated sql", firstSystem, StringComparison.Ordinal);
+
+        // And inspect passes the train file
+        (exit, output, error) = await RunAsync("", "inspect", Path.Combine(outDir, "train.jsonl"));
+        Assert.True(exit == 0, error);
+        Assert.Contains($"Num examples: {train}", output, StringComparison.Ordinal);
+        Assert.Contains("No errors found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clean_with_keep_violations_also_emits_the_conforming_pairs_whose_relation_broke()
+    {
+        ServerAvailability.RequireMariaDb();
+        var outDir = Directory.CreateTempSubdirectory("dataset").FullName;
+
+        var (exit, _, error) = await RunAsync("", "clean", SharedPaths.Corpus, "--out-dir", outDir, "--policy", "keep-violations");
+
+        Assert.True(exit == 0, error);
+        var emitted = File.ReadAllLines(Path.Combine(outDir, "train.jsonl")).Length + File.ReadAllLines(Path.Combine(outDir, "validation.jsonl")).Length;
+        Assert.Equal(23 + 17, emitted);
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "manifest.json"))).RootElement;
+        Assert.Equal("keep-violations", manifest.GetProperty("settings").GetProperty("emitPolicy").GetString());
+    }
 }

@@ -57,15 +57,29 @@ internal static class CleanCommand
                 ValidationFraction = result.GetValue(validation),
                 Model = result.GetValue(model)!,
             };
-            var builder = CreateBuilder(options);
+            _ = CreateBuilder(options); // bad dataset options fail before any server time is spent
+            var verify = set.Read(result);
             var candidates = new List<DatasetCandidate>();
-            var summary = await PairRun.RunAsync(set.Read(result), set.ReadInputs(result), (report, _) =>
+            var servers = new SortedSet<string>(StringComparer.Ordinal);
+            var summary = await PairRun.RunAsync(verify, set.ReadInputs(result), (report, _) =>
             {
                 candidates.Add(Candidate(report, emit, result.GetValue(dbms)));
+                servers.UnionWith(report.Targets.Select(t => $"{t.Target}: {t.ServerFlavor} {t.ServerVersion}, sql_mode={t.Session.SqlMode}"));
                 return Task.CompletedTask;
             }, cancellationToken);
             SummaryPrinter.Print(summary, json: false, Console.Error);
 
+            var builder = CreateBuilder(options with
+            {
+                EmitPolicy = emit.Name(),
+                Verification = new Dictionary<string, string>
+                {
+                    ["targets"] = string.Join("; ", servers),
+                    ["statementTimeoutSeconds"] = verify.StatementTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["reruns"] = verify.Reruns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["databases"] = verify.DataScripts.Count > 0 ? string.Join(", ", verify.DataScripts) : $"{verify.Databases} generated from seed {verify.FixtureSeed}",
+                },
+            });
             var built = await builder.BuildAsync(candidates, result.GetValue(outDir)!.FullName, cancellationToken);
             Console.WriteLine($"policy {emit.Name()}: {built.InputCount:N0} records → {built.TrainCount:N0} train, {built.ValidationCount:N0} validation, {built.RejectedCount:N0} rejected");
             foreach (var (reason, count) in built.DroppedByReason.OrderByDescending(e => e.Value))

@@ -16,6 +16,8 @@ internal sealed record DatasetManifest(
     ManifestLines Lines);
 
 internal sealed record ManifestSettings(
+    string EmitPolicy,
+    IReadOnlyDictionary<string, string> Verification,
     string InstructionStyle,
     string Normaliser,
     string DedupKey,

@@ -32,6 +32,12 @@ public sealed record DatasetOptions
     /// <summary>The share of examples held out for validation, per strategy × dbms.</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
+    /// <summary>The emit policy that decided <see cref="DatasetCandidate.Passed"/>, recorded in the manifest.</summary>
+    public string EmitPolicy { get; init; } = "verified";
+
+    /// <summary>How the candidates were verified (targets, servers, deadlines, re-runs), recorded in the manifest.</summary>
+    public IReadOnlyDictionary<string, string> Verification { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The model whose encoding, limit and price the manifest's estimate uses.</summary>
     public string Model { get; init; } = ModelCatalog.DefaultModel;
 

@@ -19,7 +19,7 @@ internal static class ManifestWriter
         var dropped = new SortedDictionary<string, int>(
             plan.Rejected.GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
         var settings = new ManifestSettings(
-            options.InstructionStyle.ToString().ToLowerInvariant(), options.NormaliserName, DedupKey,
+            options.EmitPolicy, options.Verification, options.InstructionStyle.ToString().ToLowerInvariant(), options.NormaliserName, DedupKey,
             options.MaxPerStrategy, options.MaxPerStrategyPerDbms, options.MinPerStrategy, options.PreferShort,
             options.Seed, options.ValidationFraction, model, pricesAsOf);
         return new DatasetManifest(
