@@ -3,7 +3,7 @@ using MutationHarness.Databases.Targets;
 namespace MutationHarness.Verification;
 
 /// <summary>A target that is up, with the shared databases every pair without its own setup runs on.</summary>
-internal sealed record OpenTarget(IQueryTarget Target, IReadOnlyList<FixtureDatabase> Databases)
+public sealed record OpenTarget(IQueryTarget Target, IReadOnlyList<FixtureDatabase> Databases)
 {
-    public SessionReport Session { get; } = new(Target.Session.SqlMode, Target.Session.TimeZone, Target.Session.CharacterSet, Target.Session.Collation);
+    internal SessionReport Session { get; } = new(Target.Session.SqlMode, Target.Session.TimeZone, Target.Session.CharacterSet, Target.Session.Collation);
 }

@@ -24,6 +24,9 @@ public sealed class Verifier : IAsyncDisposable
     public IReadOnlyList<string> TargetDescriptions =>
         _targets.Select(t => $"{t.Target.Name} ({t.Target.Server.Flavor} {t.Target.Server.Version})").ToList();
 
+    /// <summary>The open targets with the shared databases loaded on each, for graders that run SQL of their own there.</summary>
+    public IReadOnlyList<OpenTarget> OpenTargets => _targets;
+
     /// <summary>Opens every target and loads the shared fixture databases on each.</summary>
     public static async Task<Verifier> StartAsync(VerifyOptions options, StrategyCatalog catalog,
         ITargetOpener opener, CancellationToken cancellationToken)

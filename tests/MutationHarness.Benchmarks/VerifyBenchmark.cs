@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Core.Pairs;
-using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
 using MutationHarness.Databases.Local;
@@ -23,7 +22,7 @@ public static class VerifyBenchmark
 
         // Warm both paths once, then measure each twice, alternating, and keep the best of each.
         var options = new VerifyOptions { Jobs = jobs, Reruns = 3 };
-        await using var verifier = await Verifier.StartAsync(options, StrategyCatalog.Default, new AlreadyOpen(target), cancellationToken);
+        await using var verifier = await Verifier.StartAsync(options, StrategyCatalog.Default, new BorrowedTargetOpener(target), cancellationToken);
         var (harness, baseline) = (0.0, 0.0);
         var verdicts = new Dictionary<Verdict, int>();
         for (var round = 0; round < 3; round++)
@@ -79,24 +78,5 @@ public static class VerifyBenchmark
         foreach (var record in records)
             yield return record;
         await Task.CompletedTask;
-    }
-
-    // The verifier disposes what it opens; the benchmark keeps the server for the baseline.
-    private sealed class AlreadyOpen(IQueryTarget target) : ITargetOpener
-    {
-        public Task<IQueryTarget> OpenAsync(string spec, VerifyOptions options, CancellationToken cancellationToken) =>
-            Task.FromResult<IQueryTarget>(new Borrowed(target));
-    }
-
-    private sealed class Borrowed(IQueryTarget inner) : IQueryTarget
-    {
-        public string Name => inner.Name;
-        public ServerInfo Server => inner.Server;
-        public SessionSettings Session => inner.Session;
-        public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) => inner.LoadFixtureAsync(fixture, cancellationToken);
-        public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) => inner.DropFixtureAsync(database, cancellationToken);
-        public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
-            inner.ExecuteAsync(database, sql, deadline, cancellationToken);
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

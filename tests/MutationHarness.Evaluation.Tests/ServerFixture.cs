@@ -37,7 +37,7 @@ public sealed class ServerFixture : IAsyncLifetime
         try
         {
             _server = await new TargetOpener().OpenAsync("local:mariadb", Options, cancel);
-            var lender = new LendingOpener(_server);
+            var lender = new BorrowedTargetOpener(_server);
             _mutation = await MutationGrader.StartAsync(Options, StrategyCatalog.Default, lender, cancel);
             var schema = _folder.File("shop.sql");
             await File.WriteAllTextAsync(schema, ShopSchema, cancel);
@@ -66,24 +66,5 @@ public sealed class ServerFixture : IAsyncLifetime
         if (_server is not null)
             await _server.DisposeAsync();
         _folder.Dispose();
-    }
-
-    /// <summary>Hands out the one server to every grader; the graders' disposal leaves it running.</summary>
-    private sealed class LendingOpener(IQueryTarget server) : ITargetOpener
-    {
-        public Task<IQueryTarget> OpenAsync(string spec, VerifyOptions options, CancellationToken cancellationToken) =>
-            Task.FromResult<IQueryTarget>(new LentTarget(server));
-    }
-
-    private sealed class LentTarget(IQueryTarget server) : IQueryTarget
-    {
-        public string Name => server.Name;
-        public ServerInfo Server => server.Server;
-        public SessionSettings Session => server.Session;
-        public Task<FixtureDatabase> LoadFixtureAsync(Core.Fixtures.FixtureScript fixture, CancellationToken cancellationToken) => server.LoadFixtureAsync(fixture, cancellationToken);
-        public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) => server.DropFixtureAsync(database, cancellationToken);
-        public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
-            server.ExecuteAsync(database, sql, deadline, cancellationToken);
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -9,13 +9,12 @@ namespace MutationHarness.Evaluation;
 public sealed class MutationGrader : IExampleGrader
 {
     private readonly Verifier _verifier;
-    private readonly SharingTargetOpener _targets;
     private readonly StrategyCatalog _catalog;
     private readonly TimeSpan _deadline;
 
-    private MutationGrader(Verifier verifier, SharingTargetOpener targets, StrategyCatalog catalog, TimeSpan deadline)
+    private MutationGrader(Verifier verifier, StrategyCatalog catalog, TimeSpan deadline)
     {
-        (_verifier, _targets, _catalog, _deadline) = (verifier, targets, catalog, deadline);
+        (_verifier, _catalog, _deadline) = (verifier, catalog, deadline);
     }
 
     /// <inheritdoc />
@@ -28,9 +27,8 @@ public sealed class MutationGrader : IExampleGrader
     public static async Task<MutationGrader> StartAsync(VerifyOptions options, StrategyCatalog catalog, ITargetOpener opener,
         CancellationToken cancellationToken)
     {
-        var sharing = new SharingTargetOpener(opener);
-        var verifier = await Verifier.StartAsync(options, catalog, sharing, cancellationToken);
-        return new MutationGrader(verifier, sharing, catalog, options.StatementTimeout);
+        var verifier = await Verifier.StartAsync(options, catalog, opener, cancellationToken);
+        return new MutationGrader(verifier, catalog, options.StatementTimeout);
     }
 
     /// <inheritdoc />
@@ -85,9 +83,9 @@ public sealed class MutationGrader : IExampleGrader
     private async Task<List<Observation>> RunDirectlyAsync(string original, string sql, CancellationToken cancellationToken)
     {
         var observations = new List<Observation>();
-        foreach (var target in _targets.Opened)
+        foreach (var (target, databases) in _verifier.OpenTargets)
         {
-            foreach (var database in target.Databases)
+            foreach (var database in databases)
             {
                 var seed = await target.ExecuteAsync(database, original, _deadline, cancellationToken);
                 var mutant = await target.ExecuteAsync(database, sql, _deadline, cancellationToken);

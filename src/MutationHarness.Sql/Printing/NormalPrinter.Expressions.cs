@@ -125,20 +125,18 @@ internal sealed partial class NormalPrinter
         }
     }
 
-    private BinaryOp MutatedOp(Node node, BinaryOp op)
+    private BinaryOp MutatedOp(Node node, BinaryOp op) =>
+        IsTarget(node, Strategy.FixMCmpOpU) ? MutatedComparison(Strategy.FixMCmpOpU, op)
+        : IsTarget(node, Strategy.FixMCmpOpL) ? MutatedComparison(Strategy.FixMCmpOpL, op)
+        : op;
+
+    /// <summary>The operator a FixMCmpOp* rewrite prints (the op itself when the strategy does not change it).</summary>
+    public static BinaryOp MutatedComparison(Strategy strategy, BinaryOp op) => strategy switch
     {
-        if (IsTarget(node, Strategy.FixMCmpOpU))
-        {
-            return op switch { BinaryOp.Eq => BinaryOp.Ge, BinaryOp.Lt => BinaryOp.Le, BinaryOp.Gt => BinaryOp.Ge, _ => op };
-        }
-
-        if (IsTarget(node, Strategy.FixMCmpOpL))
-        {
-            return op switch { BinaryOp.Ge => BinaryOp.Gt, BinaryOp.Le => BinaryOp.Lt, BinaryOp.Ne => BinaryOp.Lt, _ => op };
-        }
-
-        return op;
-    }
+        Strategy.FixMCmpOpU => op switch { BinaryOp.Eq => BinaryOp.Ge, BinaryOp.Lt => BinaryOp.Le, BinaryOp.Gt => BinaryOp.Ge, _ => op },
+        Strategy.FixMCmpOpL => op switch { BinaryOp.Ge => BinaryOp.Gt, BinaryOp.Le => BinaryOp.Lt, BinaryOp.Ne => BinaryOp.Lt, _ => op },
+        _ => op,
+    };
 
     private void PrintUnary(UnaryExpr unary)
     {
