@@ -31,7 +31,7 @@ internal sealed partial class ConformanceChecker
     {
         if (normalOriginal == normalMutant)
         {
-            return ConformanceResult.Failing(ConformanceFailure.NothingChanged, "The mutant is the original up to case, whitespace, comments and redundant parentheses.");
+            return ConformanceResult.Failing(ConformanceFailure.NothingChanged, FastConformance.NothingChangedReason);
         }
 
         sites = SiteWalker.Walk(original, strategy);

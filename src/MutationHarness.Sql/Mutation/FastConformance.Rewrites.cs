@@ -8,7 +8,7 @@ namespace MutationHarness.Sql.Mutation;
 internal static partial class FastConformance
 {
     /// <summary>The original's and mutant's tokens with their common ends.</summary>
-    private readonly ref struct Window(ParsedSeed seed, TokenDiff diff, string mutantSource, Token[] mutant)
+    private readonly struct Window(ParsedSeed seed, TokenDiff diff, string mutantSource, Token[] mutant)
     {
         public ParsedSeed Seed { get; } = seed;
 
