@@ -3,16 +3,72 @@ namespace MutationHarness.Sql.Lexing;
 /// <summary>Looks words up as keywords without allocating, and knows which ones are reserved.</summary>
 internal static class Keywords
 {
-    private static readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> Lookup = BuildLookup();
+    // Every word of every query is looked up, so this is an open-addressed table over an ASCII case-folded hash
+    // rather than a case-insensitive Dictionary (whose comparer dominated the lexer's profile).
+    private const int TableSize = 512;
+    private static readonly Keyword[] Table = BuildTable();
+    private static readonly string[] Names = BuildNames();
     private static readonly bool[] ReservedFlags = BuildReserved();
+    private static readonly Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> NonAscii = BuildNonAscii();
 
-    public static Keyword Find(ReadOnlySpan<char> word) =>
-        word.Length <= 19 && Lookup.TryGetValue(word, out var keyword) ? keyword : Keyword.None;
+    public static Keyword Find(ReadOnlySpan<char> word)
+    {
+        if (word.Length is 0 or > 19)
+        {
+            return Keyword.None;
+        }
+
+        var hash = 0u;
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetter(c) && c != '_')
+            {
+                // Keywords are ASCII letters and '_', but case-insensitive matching maps a few non-ASCII letters
+                // onto ASCII ones (e.g. U+017F long s to S); the general lookup keeps those exactly as before.
+                return c < '\u0080' ? Keyword.None : NonAscii.TryGetValue(word, out var keyword) ? keyword : Keyword.None;
+            }
+
+            hash = (hash * 31) + (uint)(c | 0x20);
+        }
+
+        for (var slot = hash % TableSize; ; slot = (slot + 1) % TableSize)
+        {
+            var keyword = Table[slot];
+            if (keyword == Keyword.None)
+            {
+                return Keyword.None;
+            }
+
+            if (Matches(Names[(int)keyword], word))
+            {
+                return keyword;
+            }
+        }
+    }
 
     /// <summary>Reserved words cannot be an implicit alias or a bare column name.</summary>
     public static bool IsReserved(Keyword keyword) => ReservedFlags[(int)keyword];
 
-    private static Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> BuildLookup()
+    private static bool Matches(string name, ReadOnlySpan<char> word)
+    {
+        if (name.Length != word.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            // word holds only ASCII letters and '_' here; the same fold on both sides compares letters caselessly.
+            if ((name[i] | 0x20) != (word[i] | 0x20))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, Keyword>.AlternateLookup<ReadOnlySpan<char>> BuildNonAscii()
     {
         var map = new Dictionary<string, Keyword>(StringComparer.OrdinalIgnoreCase);
         foreach (var keyword in Enum.GetValues<Keyword>())
@@ -24,6 +80,45 @@ internal static class Keywords
         }
 
         return map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static string[] BuildNames()
+    {
+        var names = new string[256];
+        foreach (var keyword in Enum.GetValues<Keyword>())
+        {
+            names[(int)keyword] = keyword.ToString();
+        }
+
+        return names;
+    }
+
+    private static Keyword[] BuildTable()
+    {
+        var table = new Keyword[TableSize];
+        foreach (var keyword in Enum.GetValues<Keyword>())
+        {
+            if (keyword == Keyword.None)
+            {
+                continue;
+            }
+
+            var hash = 0u;
+            foreach (var c in keyword.ToString())
+            {
+                hash = (hash * 31) + (uint)(c | 0x20);
+            }
+
+            var slot = hash % TableSize;
+            while (table[slot] != Keyword.None)
+            {
+                slot = (slot + 1) % TableSize;
+            }
+
+            table[slot] = keyword;
+        }
+
+        return table;
     }
 
     private static bool[] BuildReserved()

@@ -4,22 +4,83 @@ namespace MutationHarness.Sql.Lexing;
 /// an executable comment (<c>/*! … */</c>, <c>/*M! … */</c>) is lexed as code.</summary>
 internal sealed partial class Lexer
 {
+    // One growable buffer per thread: tokenising is on every check's hot path, and a fresh list per call cost
+    // more in allocation and zeroing than the lexing itself. Only the exact-size result array is allocated.
+    [ThreadStatic]
+    private static Token[]? sharedBuffer;
+
     private readonly string source;
-    private readonly List<Token> tokens;
+    private Token[] tokens;
+    private int count;
     private int pos;
     private int executableDepth;
 
-    private Lexer(string source)
+    private Lexer(string source, Token[] buffer)
     {
         this.source = source;
-        tokens = new List<Token>(source.Length / 4 + 4);
+        tokens = buffer;
     }
 
-    public static Token[] Tokenize(string source)
+    public static Token[] Tokenize(string source) => Tokenize(source, []);
+
+    // The verify pipeline guards, scans and checks the same two strings (original and mutant) in a row; the last
+    // two texts tokenised on this thread are remembered by reference so each side is lexed once. Token arrays
+    // are never written after lexing, so sharing them is safe.
+    [ThreadStatic]
+    private static string? recentText;
+    [ThreadStatic]
+    private static Token[]? recentTokens;
+    [ThreadStatic]
+    private static string? olderText;
+    [ThreadStatic]
+    private static Token[]? olderTokens;
+
+    /// <summary>Like <see cref="Tokenize(string)"/>, but reuses the tokens of the same string object when it was
+    /// one of the last two tokenised here.</summary>
+    public static Token[] TokenizeShared(string source)
     {
-        var lexer = new Lexer(source);
-        lexer.Run();
-        return [.. lexer.tokens];
+        if (TryShared(source) is { } known)
+        {
+            return known;
+        }
+
+        var tokens = Tokenize(source);
+        Remember(source, tokens);
+        return tokens;
+    }
+
+    public static Token[]? TryShared(string source) =>
+        ReferenceEquals(source, recentText) ? recentTokens : ReferenceEquals(source, olderText) ? olderTokens : null;
+
+    public static void Remember(string source, Token[] tokens)
+    {
+        (olderText, olderTokens) = (recentText, recentTokens);
+        (recentText, recentTokens) = (source, tokens);
+    }
+
+    /// <summary>Tokenises <paramref name="source"/> whose text starts with the tokens <paramref name="head"/> already
+    /// lexed (from another text with the same beginning, outside any executable comment). The caller guarantees
+    /// the two texts agree at least 3 characters past the last head token, the lexer's furthest lookahead.</summary>
+    public static Token[] Tokenize(string source, ReadOnlySpan<Token> head)
+    {
+        var buffer = sharedBuffer ?? new Token[Math.Max(256, head.Length * 2)];
+        sharedBuffer = null; // a re-entrant call (none today) would get its own buffer
+        if (buffer.Length <= head.Length)
+        {
+            buffer = new Token[head.Length * 2];
+        }
+
+        head.CopyTo(buffer);
+        var lexer = new Lexer(source, buffer) { count = head.Length, pos = head.IsEmpty ? 0 : head[^1].End };
+        try
+        {
+            lexer.Run();
+            return lexer.tokens.AsSpan(0, lexer.count).ToArray();
+        }
+        finally
+        {
+            sharedBuffer = lexer.tokens;
+        }
     }
 
     private void Run()
@@ -29,7 +90,7 @@ internal sealed partial class Lexer
             SkipTrivia();
             if (pos >= source.Length)
             {
-                tokens.Add(new Token(TokenKind.End, source.Length, 0, Keyword.None));
+                Append(new Token(TokenKind.End, source.Length, 0, Keyword.None));
                 return;
             }
 
@@ -65,14 +126,24 @@ internal sealed partial class Lexer
     }
 
     private void Add(TokenKind kind, int start, Keyword keyword = Keyword.None) =>
-        tokens.Add(new Token(kind, start, pos - start, keyword));
+        Append(new Token(kind, start, pos - start, keyword));
+
+    private void Append(Token token)
+    {
+        if (count == tokens.Length)
+        {
+            Array.Resize(ref tokens, tokens.Length * 2);
+        }
+
+        tokens[count++] = token;
+    }
 
     private bool IsDigitAt(int i) => i < source.Length && char.IsAsciiDigit(source[i]);
 
     private char At(int i) => i < source.Length ? source[i] : '\0';
 
     private bool PreviousIsName() =>
-        tokens.Count > 0 && tokens[^1].End == pos && tokens[^1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
+        count > 0 && tokens[count - 1].End == pos && tokens[count - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
 
     internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c >= '\u0080';
 
@@ -228,10 +299,14 @@ internal sealed partial class Lexer
 
     private void LexWord(int start)
     {
-        while (pos < source.Length && IsWordChar(source[pos]))
+        var text = source;
+        var i = pos;
+        while ((uint)i < (uint)text.Length && IsWordChar(text[i]))
         {
-            pos++;
+            i++;
         }
+
+        pos = i;
 
         if (pos - start == 1 && At(pos) == '\'')
         {

@@ -18,17 +18,32 @@ internal static partial class FastConformance
 
     public static ConformanceResult? TryCheck(Strategy strategy, ParsedSeed seed, string mutant)
     {
+        // Mutants are mostly the original with one splice, so the tokens before the first differing character
+        // are the original's: copy them instead of lexing them again (the lexer looks at most 2 characters past
+        // a token, hence the margin; an executable comment would carry lexer state, so then lex everything).
+        var shared = Lexer.TryShared(mutant);
+        var head = 0;
+        if (shared is null && !seed.HasBlockComment)
+        {
+            var same = seed.Source.AsSpan().CommonPrefixLength(mutant);
+            head = seed.TokenAt(same - 2);
+            while (head > 0 && seed.Tokens[head - 1].End + 3 > same)
+            {
+                head--;
+            }
+        }
+
         Token[] mutantTokens;
         try
         {
-            mutantTokens = Lexer.Tokenize(mutant);
+            mutantTokens = shared ?? Lexer.Tokenize(mutant, seed.Tokens.AsSpan(0, head));
         }
         catch (SqlSyntaxError)
         {
             return null;
         }
 
-        var diff = new TokenDiff(seed.Source, seed.Tokens, mutant, mutantTokens);
+        var diff = new TokenDiff(seed.Source, seed.Tokens, mutant, mutantTokens, head);
         if (diff.Identical)
         {
             return ConformanceResult.Failing(ConformanceFailure.NothingChanged, NothingChangedReason);

@@ -17,6 +17,9 @@ internal sealed class ParsedSeed(SyntaxTree tree)
 
     public Token[] Tokens => Tree.Tokens;
 
+    /// <summary>True when the text has a block comment, which may be executable and so carry lexer state.</summary>
+    public bool HasBlockComment { get; } = tree.Source.Contains("/*", StringComparison.Ordinal);
+
     /// <summary>The sites of one strategy in walk order; a race only computes the same list twice.</summary>
     public List<Site> SitesOf(Strategy strategy) =>
         Volatile.Read(ref sites[(int)strategy]) ?? Publish(strategy);

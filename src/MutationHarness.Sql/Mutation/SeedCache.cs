@@ -13,6 +13,13 @@ internal static class SeedCache
 
     private static readonly ConcurrentDictionary<string, ParsedSeed> Entries = new(StringComparer.Ordinal);
 
+    // A seed is cached only when it comes a second time. Caching every one-off seed would keep thousands of trees
+    // alive just long enough to reach the oldest GC generation and die there, which measured slower than not
+    // caching at all. The doorkeeper holds only hashes (no objects), so it costs the GC nothing; a hash
+    // collision merely admits a seed early.
+    private const int DoorkeeperSize = 8192;
+    private static readonly int[] Doorkeeper = new int[DoorkeeperSize];
+
     // ConcurrentDictionary.Count takes every lock, so the size is tracked here (approximately, under races).
     private static int count;
 
@@ -24,17 +31,16 @@ internal static class SeedCache
             return seed;
         }
 
-        SyntaxTree tree;
-        try
+        var hash = original.GetHashCode() | 1;
+        ref var slot = ref Doorkeeper[(uint)hash % DoorkeeperSize];
+        var seenBefore = Volatile.Read(ref slot) == hash;
+        Volatile.Write(ref slot, hash);
+        seed = Parse(original);
+        if (seed is null || !seenBefore)
         {
-            tree = Parser.Parse(original);
-        }
-        catch (SqlSyntaxError)
-        {
-            return null;
+            return seed;
         }
 
-        seed = new ParsedSeed(tree);
         if (Volatile.Read(ref count) >= Capacity)
         {
             Entries.Clear();
@@ -49,7 +55,7 @@ internal static class SeedCache
         return seed;
     }
 
-    /// <summary>Parses without caching, for callers that know the seed will not come again.</summary>
+    /// <summary>Parses without caching.</summary>
     public static ParsedSeed? Parse(string original)
     {
         try

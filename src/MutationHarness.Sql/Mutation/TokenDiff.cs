@@ -8,19 +8,33 @@ namespace MutationHarness.Sql.Mutation;
 /// quoted names, which the printer folds); everything else compares ordinally.</summary>
 internal readonly struct TokenDiff
 {
-    public TokenDiff(string originalSource, Token[] original, string mutantSource, Token[] mutant)
+    /// <param name="knownPrefix">Leading tokens already known to be equal (copied from the original).</param>
+    public TokenDiff(string originalSource, Token[] original, string mutantSource, Token[] mutant, int knownPrefix = 0)
     {
         var limit = Math.Min(original.Length, mutant.Length);
-        var prefix = 0;
+        var prefix = Math.Min(knownPrefix, limit);
         while (prefix < limit && Same(originalSource, original, prefix, mutantSource, mutant, prefix))
         {
             prefix++;
         }
 
+        // Within the texts' common character suffix, a token at the same distance from the end with the same kind
+        // and length has the same text, so most of the suffix compares without reading characters.
+        var shift = mutantSource.Length - originalSource.Length;
+        var shared = CommonSuffixLength(originalSource, mutantSource);
+        var sharedFrom = originalSource.Length - shared;
         var suffix = 0;
-        while (suffix < limit - prefix
-               && Same(originalSource, original, original.Length - 1 - suffix, mutantSource, mutant, mutant.Length - 1 - suffix))
+        while (suffix < limit - prefix)
         {
+            var x = original[original.Length - 1 - suffix];
+            var y = mutant[mutant.Length - 1 - suffix];
+            var quick = x.Start >= sharedFrom && y.Start == x.Start + shift && x.Kind == y.Kind && x.Length == y.Length
+                        && (x.Kind != TokenKind.Word || originalSource[x.Start] != '_');
+            if (!quick && !Same(originalSource, original, original.Length - 1 - suffix, mutantSource, mutant, mutant.Length - 1 - suffix))
+            {
+                break;
+            }
+
             suffix++;
         }
 
@@ -56,6 +70,24 @@ internal readonly struct TokenDiff
 
         // A charset introducer binds to the next string only across no gap or one space (Parser.ParseWordPrimary).
         return x.Kind != TokenKind.Word || spanA[0] != '_' || Gap(sourceA, a, i) == Gap(sourceB, b, j);
+    }
+
+    private static int CommonSuffixLength(string a, string b)
+    {
+        const int Block = 32;
+        var limit = Math.Min(a.Length, b.Length);
+        var n = 0;
+        while (n + Block <= limit && a.AsSpan(a.Length - n - Block, Block).SequenceEqual(b.AsSpan(b.Length - n - Block, Block)))
+        {
+            n += Block;
+        }
+
+        while (n < limit && a[a.Length - 1 - n] == b[b.Length - 1 - n])
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static int Gap(string source, Token[] tokens, int i)

@@ -19,7 +19,7 @@ internal sealed partial class Parser
 
     public static SyntaxTree Parse(string source)
     {
-        var tokens = Lexer.Tokenize(source);
+        var tokens = Lexer.TokenizeShared(source);
         var parser = new Parser(source, tokens);
         var root = parser.ParseStatement();
         return new SyntaxTree(source, tokens, root);

@@ -80,6 +80,11 @@ internal sealed partial class SiteWalker
 
     private void AddMatch(MatchExpr match, bool flag, bool live)
     {
+        if (only is { } wanted && !StrategyNames.IsRandom(wanted))
+        {
+            return; // the pattern's preconditions decode the literal: not worth it when no RdM* site is wanted
+        }
+
         var pattern = PatternRules.LiteralPattern(match, source);
         var literals = pattern is not null && Precedence.Unwrap(match.Operand) is Literal { Kind: LiteralKind.String };
         const string NotLiterals = "both operands must be string literals";
@@ -109,7 +114,11 @@ internal sealed partial class SiteWalker
                 WalkQuery(subquery.Query, flag, false, false);
                 break;
             case RowExpr row:
-                row.Items.ForEach(item => WalkExpr(item, flag, false));
+                foreach (var item in row.Items)
+                {
+                    WalkExpr(item, flag, false);
+                }
+
                 break;
             case CaseExpr caseExpr:
                 if (caseExpr.Operand is not null)

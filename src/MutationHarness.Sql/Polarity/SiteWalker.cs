@@ -91,9 +91,12 @@ internal sealed partial class SiteWalker
             WalkExpr(where, flag, live);
         }
 
-        foreach (var item in select.GroupBy ?? [])
+        if (select.GroupBy is { } groupBy)
         {
-            WalkExpr(item, flag, false);
+            foreach (var item in groupBy)
+            {
+                WalkExpr(item, flag, false);
+            }
         }
 
         if (select.Having is { } having)

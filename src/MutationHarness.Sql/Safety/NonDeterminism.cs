@@ -20,13 +20,17 @@ public static class NonDeterminism
         "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP",
     };
 
+    // Looked up by span so scanning a statement allocates nothing per word.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VolatileWords = Volatile.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NiladicWords = Niladic.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The flags found, each once, in order of first appearance (e.g. "RAND", "NOW", "LIMIT without ORDER BY").</summary>
     public static IReadOnlyList<string> Find(string sql)
     {
         Token[] tokens;
         try
         {
-            tokens = Lexer.Tokenize(sql);
+            tokens = Lexer.TokenizeShared(sql);
         }
         catch (SqlSyntaxError)
         {
@@ -51,7 +55,7 @@ public static class NonDeterminism
                     continue;
             }
 
-            var word = token.Text(sql);
+            var word = token.Span(sql);
             if (token.Keyword == Keyword.SELECT)
             {
                 ordered[^1] = false;
@@ -64,11 +68,11 @@ public static class NonDeterminism
             {
                 Add(flags, LimitWithoutOrderBy);
             }
-            else if (Volatile.Contains(word) && (next.Kind == TokenKind.LParen || Niladic.Contains(word)) && !IsQualified(tokens, i))
+            else if (VolatileWords.Contains(word) && (next.Kind == TokenKind.LParen || NiladicWords.Contains(word)) && !IsQualified(tokens, i))
             {
                 if (!word.Equals("UNIX_TIMESTAMP", StringComparison.OrdinalIgnoreCase))
                 {
-                    Add(flags, word.ToUpperInvariant());
+                    Add(flags, word.ToString().ToUpperInvariant());
                 }
             }
             else if (word.Equals("UNIX_TIMESTAMP", StringComparison.OrdinalIgnoreCase) && next.Kind == TokenKind.LParen && tokens[i + 2].Kind == TokenKind.RParen)

@@ -18,13 +18,17 @@ public static class SqlGuard
         "UPDATE", "DELETE", "INSERT", "REPLACE", "TRUNCATE", "DROP", "ALTER", "CREATE", "RENAME", "GRANT", "REVOKE", "HANDLER", "CALL",
     };
 
+    // Looked up by span so checking a statement allocates nothing per word.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ForbiddenWords = ForbiddenFunctions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DataChangingWords = DataChanging.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Allows exactly one SELECT (or WITH … SELECT, or parenthesised set operation); rejects everything else.</summary>
     public static GuardResult Check(string sql)
     {
         Token[] tokens;
         try
         {
-            tokens = Lexer.Tokenize(sql);
+            tokens = Lexer.TokenizeShared(sql);
         }
         catch (SqlSyntaxError e)
         {
@@ -91,15 +95,15 @@ public static class SqlGuard
             return null;
         }
 
-        var word = token.Text(sql);
+        var word = token.Span(sql);
         return token.Keyword switch
         {
             Keyword.INTO => "SELECT … INTO (OUTFILE, DUMPFILE or a variable) is not allowed.",
             Keyword.FOR when next.Keyword is Keyword.UPDATE or Keyword.SHARE => $"Locking reads (FOR {next.Text(sql).ToUpperInvariant()}) are not allowed.",
             Keyword.LOCK when next.Keyword == Keyword.IN => "LOCK IN SHARE MODE is not allowed.",
-            _ when next.Kind == TokenKind.LParen && ForbiddenFunctions.Contains(word) => $"The function {word.ToUpperInvariant()} has side effects or takes locks.",
+            _ when next.Kind == TokenKind.LParen && ForbiddenWords.Contains(word) => $"The function {word.ToString().ToUpperInvariant()} has side effects or takes locks.",
             _ when word.Equals("PROCEDURE", StringComparison.OrdinalIgnoreCase) => "SELECT … PROCEDURE is not allowed.",
-            _ when next.Kind != TokenKind.LParen && DataChanging.Contains(word) => $"{word.ToUpperInvariant()} is not allowed (WITH … may only lead to a SELECT).",
+            _ when next.Kind != TokenKind.LParen && DataChangingWords.Contains(word) => $"{word.ToString().ToUpperInvariant()} is not allowed (WITH … may only lead to a SELECT).",
             _ when word.Equals("VALUE", StringComparison.OrdinalIgnoreCase) && next.Keyword == Keyword.FOR
                    && i > 0 && tokens[i - 1].Text(sql).ToUpperInvariant() is "NEXT" or "PREVIOUS" => "Sequence access (NEXT VALUE FOR) is not allowed.",
             _ => null,
