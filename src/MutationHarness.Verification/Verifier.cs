@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
@@ -76,39 +74,8 @@ public sealed class Verifier : IAsyncDisposable
     }
 
     /// <summary>Verifies a stream of records with <see cref="VerifyOptions.Jobs"/> in flight, yielding reports in input order.</summary>
-    public async IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var jobs = Math.Max(1, _options.Jobs);
-        // Reports leave in input order; the window bounds memory however long the input is.
-        var window = Channel.CreateBounded<Task<PairReport>>(jobs * 4);
-        using var slots = new SemaphoreSlim(jobs);
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var record in records.WithCancellation(cancellationToken))
-                {
-                    await slots.WaitAsync(cancellationToken);
-                    var work = Task.Run(async () =>
-                    {
-                        try { return await VerifyAsync(record, cancellationToken); }
-                        finally { slots.Release(); }
-                    }, cancellationToken);
-                    await window.Writer.WriteAsync(work, cancellationToken);
-                }
-                window.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                window.Writer.Complete(e);
-            }
-        }, cancellationToken);
-
-        await foreach (var work in window.Reader.ReadAllAsync(cancellationToken))
-            yield return await work;
-        await producer;
-    }
+    public IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records, CancellationToken cancellationToken) =>
+        InOrderWorkers.RunAsync(records, Math.Max(1, _options.Jobs), VerifyAsync, cancellationToken);
 
     private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports)
     {

@@ -12,7 +12,19 @@ internal static class ResultReader
         var count = reader.FieldCount;
         var kinds = new CellKind[count];
         var scales = new int[count];
-        if (count > 0)
+        var raw = RawRowAccess.IsAvailable;
+        if (raw)
+        {
+            // The raw path needs only to know binary and BIT columns; the column schema costs a
+            // list of objects per statement, which shows on sub-millisecond statements.
+            for (var i = 0; i < count; i++)
+            {
+                kinds[i] = reader.GetDataTypeName(i) == "BIT" ? CellKind.Bit
+                    : reader.GetFieldType(i) == typeof(byte[]) ? CellKind.Bytes
+                    : CellKind.Other;
+            }
+        }
+        else if (count > 0)
         {
             var schema = reader.GetColumnSchema();
             for (var i = 0; i < count; i++)
@@ -23,7 +35,6 @@ internal static class ResultReader
             }
         }
 
-        var raw = RawRowAccess.IsAvailable;
         var rows = new List<ResultRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
