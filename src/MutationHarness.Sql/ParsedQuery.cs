@@ -1,3 +1,4 @@
+using MutationHarness.Sql.Ast;
 using MutationHarness.Sql.Parsing;
 using MutationHarness.Sql.Printing;
 
@@ -14,6 +15,10 @@ public sealed class ParsedQuery
 
     /// <summary>The text as given.</summary>
     public string Sql => Tree.Source;
+
+    /// <summary>True when the statement as a whole ends in ORDER BY, so its rows come in a defined order
+    /// (an ORDER BY inside a subquery, a window or a union branch does not count).</summary>
+    public bool IsOrdered => (Tree.Root is WithQuery with ? with.Body : Tree.Root).OrderBy is { Count: > 0 };
 
     /// <summary>The normalised text used for comparison and de-duplication.</summary>
     public string Normalized => normalized ??= NormalPrinter.Print(Tree, null, recordSpans: false);

@@ -1,4 +1,3 @@
-using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Targets;
 
 namespace MutationHarness.Verification;
@@ -10,24 +9,9 @@ public sealed class BorrowedTargetOpener(IQueryTarget target) : ITargetOpener
     public Task<IQueryTarget> OpenAsync(string spec, VerifyOptions options, CancellationToken cancellationToken) =>
         Task.FromResult<IQueryTarget>(new Borrowed(target));
 
-    private sealed class Borrowed(IQueryTarget inner) : IQueryTarget
+    private sealed class Borrowed(IQueryTarget inner) : DelegatingQueryTarget(inner)
     {
-        public string Name => inner.Name;
-
-        public ServerInfo Server => inner.Server;
-
-        public SessionSettings Session => inner.Session;
-
-        public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
-            inner.LoadFixtureAsync(fixture, cancellationToken);
-
-        public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
-            inner.DropFixtureAsync(database, cancellationToken);
-
-        public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
-            inner.ExecuteAsync(database, sql, deadline, cancellationToken);
-
         // The owner disposes the real target.
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
 
     private async Task<DatabaseRun> RunWithOwnSetupAsync(PairPlan plan, CancellationToken cancellationToken)
     {
-        var script = new FixtureScript($"setup of {plan.Pair.Id}", plan.Pair.Setup);
+        var script = new FixtureScript($"setup of {plan.Pair.Id}", plan.Pair.Setup) { IsRecordSetup = true, StatementTimeout = options.StatementTimeout };
         FixtureDatabase database;
         try
         {

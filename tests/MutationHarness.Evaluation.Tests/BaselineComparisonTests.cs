@@ -50,18 +50,52 @@ public sealed class BaselineComparisonTests
     }
 
     [Fact]
-    public void Only_examples_in_both_runs_are_compared()
+    public void Only_examples_in_both_runs_are_compared_and_new_ones_do_not_fail_the_gate()
     {
-        // Given a baseline with an example the run lacks (failing) and a run with a new one (failing)
+        // Given a run that grades every example of the baseline and one new failing example
+        var baseline = Results.Card(Results.Example("a"), Results.Example("b"));
+        var current = Results.Card(Results.Example("a"), Results.Example("b"), Results.Example("new", failing: MetricNames.Conforms));
+
+        // When compared
+        var comparison = BaselineComparison.Compare(baseline, current, 0.0);
+
+        // Then the new example is counted, not graded, and the gate passes
+        Assert.Equal((2, 0, 1), (comparison.Matched, comparison.OnlyInBaseline, comparison.OnlyInCurrent));
+        Assert.False(comparison.GateFails);
+    }
+
+    [Fact]
+    public void A_run_missing_examples_of_the_baseline_fails_the_gate_saying_the_test_set_changed()
+    {
+        // Given a baseline example the run no longer grades (a renamed file changes every line id)
         var baseline = Results.Card(Results.Example("a"), Results.Example("old", failing: MetricNames.Conforms));
         var current = Results.Card(Results.Example("a"), Results.Example("new", failing: MetricNames.Conforms));
 
         // When compared
         var comparison = BaselineComparison.Compare(baseline, current, 0.0);
 
-        // Then the unmatched examples are counted, not graded
+        // Then no metric regressed, yet the gate fails and says why
         Assert.Equal((1, 1, 1), (comparison.Matched, comparison.OnlyInBaseline, comparison.OnlyInCurrent));
         Assert.False(comparison.HasRegression);
+        Assert.True(comparison.GateFails);
+        Assert.Contains("renamed, re-split or edited", comparison.Render());
+    }
+
+    [Fact]
+    public void An_id_that_now_names_another_seed_is_not_compared_and_fails_the_gate()
+    {
+        // Given a re-split test file: line ids are the same, the seeds behind them are not
+        var baseline = Results.Card(Results.Example("t:1") with { Input = "SELECT 1" }, Results.Example("t:2") with { Input = "SELECT 2" });
+        var current = Results.Card(Results.Example("t:1") with { Input = "SELECT 1" },
+            Results.Example("t:2", failing: MetricNames.Conforms) with { Input = "SELECT 3" });
+
+        // When compared
+        var comparison = BaselineComparison.Compare(baseline, current, 0.0);
+
+        // Then only the same example is compared; the other is counted as replaced, and the gate fails
+        Assert.Equal((1, 1), (comparison.Matched, comparison.Replaced));
+        Assert.Empty(comparison.Regressions);
+        Assert.True(comparison.GateFails);
     }
 }
 

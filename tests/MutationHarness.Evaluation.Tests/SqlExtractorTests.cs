@@ -16,6 +16,10 @@ public sealed class SqlExtractorTests
     [InlineData("SELECT a FROM t WHERE 1\nThis query drops the condition.", "SELECT a FROM t WHERE 1")]
     [InlineData("```python\nprint(1)\n```\n```sql\nSELECT 2\n```", "SELECT 2")]
     [InlineData("```sql\nSELECT 3", "SELECT 3")]
+    [InlineData("The answer is `SELECT a FROM t WHERE 1`.", "SELECT a FROM t WHERE 1")]
+    [InlineData("Answer: `SELECT `a` FROM t` keeps every row", "SELECT `a` FROM t")]
+    [InlineData("The answer is SELECT a FROM t WHERE 1.", "SELECT a FROM t WHERE 1")]
+    [InlineData("Try ``SELECT `a` FROM t`` instead.", "SELECT `a` FROM t")]
     public void The_statement_is_taken_out_of_the_answer(string answer, string expected)
     {
         // Given a model's answer / When the SQL is extracted / Then it is the statement alone
@@ -42,6 +46,11 @@ public sealed class OrderByTests
     [InlineData("SELECT a FROM (SELECT a FROM t ORDER BY a) x", false)]
     [InlineData("SELECT 'ORDER BY' FROM t", false)]
     [InlineData("SELECT `order` FROM t", false)]
+    [InlineData("SELECT a FROM t UNION ALL SELECT b FROM u ORDER BY 1", true)]
+    [InlineData("SELECT a FROM t UNION ALL (SELECT b FROM u ORDER BY b)", false)]
+    [InlineData("WITH c AS (SELECT a FROM t) SELECT a FROM c ORDER BY a", true)]
+    [InlineData("WITH c AS (SELECT a FROM t ORDER BY a) SELECT a FROM c", false)]
+    [InlineData("SELECT a FROM t ORDER BY", false)]
     public void Only_an_order_by_of_the_whole_statement_counts(string sql, bool ordered)
     {
         // Given a reference / When checked for a top-level ORDER BY / Then only the outermost counts

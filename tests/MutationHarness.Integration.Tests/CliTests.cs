@@ -7,7 +7,7 @@ namespace MutationHarness.Integration.Tests;
 /// <summary>The built <c>harness</c> program, run as a user runs it.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args)
+    internal static async Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(SharedPaths.HarnessDll);
@@ -118,6 +118,12 @@ public sealed class CliTests
         Assert.Equal(41, train + validation + rejected);
         Assert.Equal(23, train + validation);
         Assert.Equal("verified", manifest.GetProperty("settings").GetProperty("emitPolicy").GetString());
+        var byVerdict = manifest.GetProperty("droppedByPolicyPerVerdict");
+        Assert.Equal((17, 1), (byVerdict.GetProperty("relation-violated").GetInt32(), byVerdict.GetProperty("rejected").GetInt32()));
+        var rejectedLine = JsonDocument.Parse(File.ReadLines(Path.Combine(outDir, "rejected.jsonl")).First()).RootElement;
+        Assert.False(string.IsNullOrEmpty(rejectedLine.GetProperty("original").GetString()));
+        var withSetup = manifest.GetProperty("lines").GetProperty("train").EnumerateArray().First(l => l.TryGetProperty("setup", out _));
+        Assert.Contains(withSetup.GetProperty("setup").EnumerateArray(), s => s.GetString()!.Contains("CREATE TABLE", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("MariaDb 10.11", manifest.GetProperty("settings").GetProperty("verification").GetProperty("targets").GetString(), StringComparison.Ordinal);
         var firstSystem = JsonDocument.Parse(File.ReadLines(Path.Combine(outDir, "train.jsonl")).First()).RootElement
             .GetProperty("messages")[0].GetProperty("content").GetString();

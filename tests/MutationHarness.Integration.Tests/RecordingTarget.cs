@@ -6,27 +6,15 @@ using MutationHarness.Verification;
 namespace MutationHarness.Integration.Tests;
 
 /// <summary>A real target that also remembers every statement sent to it, to prove what was never sent.</summary>
-internal sealed class RecordingTarget(IQueryTarget inner) : IQueryTarget
+internal sealed class RecordingTarget(IQueryTarget inner) : DelegatingQueryTarget(inner)
 {
     public ConcurrentQueue<string> Executed { get; } = new();
 
-    public string Name => inner.Name;
-    public ServerInfo Server => inner.Server;
-    public SessionSettings Session => inner.Session;
-
-    public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
-        inner.LoadFixtureAsync(fixture, cancellationToken);
-
-    public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
-        inner.DropFixtureAsync(database, cancellationToken);
-
-    public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    public override Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
     {
         Executed.Enqueue(sql);
-        return inner.ExecuteAsync(database, sql, deadline, cancellationToken);
+        return base.ExecuteAsync(database, sql, deadline, cancellationToken);
     }
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
 
 /// <summary>Opens the real targets and wraps each in a <see cref="RecordingTarget"/>.</summary>

@@ -110,6 +110,6 @@ internal static class CleanCommand
         var (passed, reason) = policy.Judge(report);
         var server = report.Targets.Count > 0 ? report.Targets[0].ServerFlavor.ToLowerInvariant() : "mysql";
         return new DatasetCandidate(report.Id, report.Source.ToString(), report.Strategy ?? "(none)",
-            report.Pair?.Dbms ?? dbms ?? server, report.Pair?.Original ?? "", report.Pair?.Mutated ?? "", passed, reason);
+            report.Pair?.Dbms ?? dbms ?? server, report.Pair?.Original ?? "", report.Pair?.Mutated ?? "", passed, reason, report.Pair?.Setup, MutationHarness.Core.Verdicts.Verdicts.Name(report.Verdict));
     }
 }

@@ -36,7 +36,8 @@ internal static class EvalCommand
             conforms to the strategy in its direction, executes on every target, relation holds, non-trivial (an
             echo of the seed fails), and no invented table, column or function. --mode sql grades plain SQL
             against a schema fixture instead: executes, no invented identifiers, execution accuracy.
-            Exit 0 when graded (and no regression), 1 on a regression against --baseline, 2 for bad usage,
+            Exit 0 when graded (and no regression), 1 on a regression against --baseline or when this run did
+            not grade the baseline's examples (a renamed, re-split or edited test file), 2 for bad usage,
             3 when a target cannot start. Without --baseline grading is a measurement and exits 0.
 
             Examples:
@@ -97,7 +98,7 @@ internal static class EvalCommand
             if (comparison is not null)
                 Console.Out.Write(comparison.Render());
         }
-        return comparison is { HasRegression: true } ? ExitCodes.Failed : ExitCodes.Ok;
+        return comparison is { GateFails: true } ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static async Task<OpenAnswers> OpenAnswersAsync(ParseResult result, CancellationToken cancellationToken)

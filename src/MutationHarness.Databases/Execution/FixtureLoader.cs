@@ -6,7 +6,8 @@ using MySqlConnector;
 
 namespace MutationHarness.Databases.Execution;
 
-/// <summary>Creates a fresh database per fixture and runs its statements as the loader account, under the pinned session.</summary>
+/// <summary>Creates a fresh database per fixture and runs its statements under the pinned session: shared fixtures as
+/// the loader account, a record's own setup as the setup account, which reaches only setup databases.</summary>
 internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings session)
 {
     // Unique per run, so two runs sharing one server never meet.
@@ -16,8 +17,10 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
     public async Task<FixtureDatabase> LoadAsync(FixtureScript fixture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var name = DatabaseName(fixture.Name);
-        await using var connection = await OpenAsync(cancellationToken);
+        var (account, prefix) = fixture.IsRecordSetup ? (accounts.SetupLoader, accounts.SetupPrefix) : (accounts.Loader, accounts.DatabasePrefix);
+        var name = DatabaseName(prefix, fixture.Name);
+        await using var connection = await OpenAsync(account, cancellationToken);
+        var timeout = fixture.StatementTimeout is { } deadline ? (int) Math.Ceiling(deadline.TotalSeconds) : 0;
         await ExecuteAsync(connection, $"CREATE DATABASE `{name}` CHARACTER SET {session.CharacterSet} COLLATE {session.Collation}", cancellationToken);
         try
         {
@@ -26,7 +29,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
             {
                 try
                 {
-                    await ExecuteAsync(connection, fixture.Statements[i], cancellationToken);
+                    await ExecuteAsync(connection, fixture.Statements[i], cancellationToken, timeout);
                 }
                 catch (MySqlException ex)
                 {
@@ -45,15 +48,16 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
     public async Task DropAsync(FixtureDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (!database.Name.StartsWith(accounts.DatabasePrefix, StringComparison.Ordinal))
-            throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
-        await using var connection = await OpenAsync(cancellationToken);
+        var account = database.Name.StartsWith(accounts.SetupPrefix, StringComparison.Ordinal) ? accounts.SetupLoader
+            : database.Name.StartsWith(accounts.DatabasePrefix, StringComparison.Ordinal) ? accounts.Loader
+            : throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
+        await using var connection = await OpenAsync(account, cancellationToken);
         await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS `{database.Name}`", cancellationToken);
     }
 
-    private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<MySqlConnection> OpenAsync(string account, CancellationToken cancellationToken)
     {
-        var connection = new MySqlConnection(accounts.Loader);
+        var connection = new MySqlConnection(account);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -67,9 +71,10 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         }
     }
 
-    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken)
+    /// <param name="timeoutSeconds">A deadline after which the driver kills the statement; 0 for none.</param>
+    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken, int timeoutSeconds = 0)
     {
-        await using var command = new MySqlCommand(sql, connection);
+        await using var command = new MySqlCommand(sql, connection) { CommandTimeout = timeoutSeconds };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -85,7 +90,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         }
     }
 
-    private string DatabaseName(string fixtureName)
+    private string DatabaseName(string prefix, string fixtureName)
     {
         var slug = new StringBuilder();
         foreach (var c in fixtureName.ToLowerInvariant())
@@ -95,6 +100,6 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
             slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
         }
         var counter = Interlocked.Increment(ref _counter);
-        return $"{accounts.DatabasePrefix}{slug}_{_runId}{counter}";
+        return $"{prefix}{slug}_{_runId}{counter}";
     }
 }

@@ -10,6 +10,7 @@ internal static class LocalAccounts
 {
     public const string Reader = "mh_reader";
     public const string Loader = "mh_loader";
+    public const string SetupLoader = "mh_setup";
     public const string DatabasePrefix = "mh_";
 
     public static string RootConnectionString(string socketPath) => new MySqlConnectionStringBuilder
@@ -26,6 +27,7 @@ internal static class LocalAccounts
     {
         var readerPassword = Password();
         var loaderPassword = Password();
+        var setupPassword = Password();
         // `mh\_%` is a database-name pattern: only databases whose names start with "mh_".
         string[] statements =
         [
@@ -34,6 +36,10 @@ internal static class LocalAccounts
             $"GRANT SELECT, EXECUTE ON `mh\\_%`.* TO '{Reader}'@'127.0.0.1'",
             $"CREATE USER '{Loader}'@'127.0.0.1' IDENTIFIED BY '{loaderPassword}'",
             $"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{Loader}'@'127.0.0.1'",
+            // Records' own setups: their databases only (`mhs\_%` is not matched by `mh\_%`, nor the reverse).
+            $"GRANT SELECT, EXECUTE ON `mhs\\_%`.* TO '{Reader}'@'127.0.0.1'",
+            $"CREATE USER '{SetupLoader}'@'127.0.0.1' IDENTIFIED BY '{setupPassword}'",
+            $"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{SetupLoader}'@'127.0.0.1'",
         ];
         await using (var root = new MySqlConnection(RootConnectionString(socketPath)))
         {
@@ -47,7 +53,9 @@ internal static class LocalAccounts
         return new TargetAccounts(
             SessionPinning.Harden(Tcp(port, Loader, loaderPassword)),
             SessionPinning.Harden(Tcp(port, Reader, readerPassword)),
-            DatabasePrefix);
+            DatabasePrefix,
+            SessionPinning.Harden(Tcp(port, SetupLoader, setupPassword)),
+            TargetAccounts.RecordSetupPrefix);
     }
 
     private static string Tcp(int port, string user, string password) => new MySqlConnectionStringBuilder

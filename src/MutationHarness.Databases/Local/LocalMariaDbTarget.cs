@@ -7,27 +7,19 @@ using MutationHarness.Databases.Targets;
 namespace MutationHarness.Databases.Local;
 
 /// <summary>A throwaway MariaDB started from this machine's <c>mariadbd</c> (<c>local:mariadb</c>), stopped when disposed or when the harness dies.</summary>
-public sealed class LocalMariaDbTarget : IQueryTarget
+public sealed class LocalMariaDbTarget : DelegatingQueryTarget
 {
     private readonly MySqlQueryTarget _core;
     private readonly ServerProcess _process;
 
     private LocalMariaDbTarget(MySqlQueryTarget core, ServerProcess process, string runDirectory, LocalStartTimings timings)
+        : base(core)
     {
         _core = core;
         _process = process;
         RunDirectory = runDirectory;
         StartTimings = timings;
     }
-
-    /// <inheritdoc />
-    public string Name => _core.Name;
-
-    /// <inheritdoc />
-    public ServerInfo Server => _core.Server;
-
-    /// <inheritdoc />
-    public SessionSettings Session => _core.Session;
 
     /// <summary>A connection string for the read-only account (no database chosen), e.g. for a bare-loop baseline.</summary>
     public string ReaderConnectionString => _core.Accounts.Reader;
@@ -94,21 +86,6 @@ public sealed class LocalMariaDbTarget : IQueryTarget
             await ServerBinaries.FindAsync(flavor, cancellationToken); // throws a TargetStartException that says what to do
         return await StartAsync(options, cancellationToken);
     }
-
-    /// <inheritdoc />
-    public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
-        _core.LoadFixtureAsync(fixture, cancellationToken);
-
-    /// <inheritdoc />
-    public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
-        _core.DropFixtureAsync(database, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
-        _core.ExecuteAsync(database, sql, deadline, cancellationToken);
-
-    /// <summary>Closes the sessions, stops the server and deletes its data directory (unless asked to keep it).</summary>
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
 
     private static async ValueTask StopAsync(ServerProcess? process, string runDirectory, bool keep)
     {

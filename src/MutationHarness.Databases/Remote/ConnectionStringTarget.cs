@@ -5,24 +5,16 @@ using MutationHarness.Databases.Targets;
 namespace MutationHarness.Databases.Remote;
 
 /// <summary>An existing MySQL-protocol server reached through a connection string whose account can create databases.</summary>
-public sealed class ConnectionStringTarget : IQueryTarget
+public sealed class ConnectionStringTarget : DelegatingQueryTarget
 {
     private readonly MySqlQueryTarget _core;
 
     private ConnectionStringTarget(MySqlQueryTarget core, bool leastPrivilege)
+        : base(core)
     {
         _core = core;
         UsesLeastPrivilegeAccounts = leastPrivilege;
     }
-
-    /// <inheritdoc />
-    public string Name => _core.Name;
-
-    /// <inheritdoc />
-    public ServerInfo Server => _core.Server;
-
-    /// <inheritdoc />
-    public SessionSettings Session => _core.Session;
 
     /// <summary>True when statements run as a SELECT-only account made for this run; false when the given account could not create one.</summary>
     public bool UsesLeastPrivilegeAccounts { get; }
@@ -51,7 +43,10 @@ public sealed class ConnectionStringTarget : IQueryTarget
             throw new TargetStartException(name, $"cannot connect: {ex.Message} (error {(int) ex.ErrorCode}).", inner: ex);
         }
         var accounts = await RunAccounts.TryCreateAsync(admin, cancellationToken);
-        var core = new MySqlQueryTarget(name, server, accounts?.Accounts ?? new TargetAccounts(admin, admin, RunAccounts.DatabasePrefix), options,
+        if (accounts is not null)
+            await CheckLoginAsync(name, admin, accounts, cancellationToken);
+        var core = new MySqlQueryTarget(name, server,
+            accounts?.Accounts ?? new TargetAccounts(admin, admin, RunAccounts.DatabasePrefix, admin, TargetAccounts.RecordSetupPrefix), options,
             async () =>
             {
                 if (accounts is not null)
@@ -62,18 +57,21 @@ public sealed class ConnectionStringTarget : IQueryTarget
         return new ConnectionStringTarget(core, accounts is not null);
     }
 
-    /// <inheritdoc />
-    public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
-        _core.LoadFixtureAsync(fixture, cancellationToken);
-
-    /// <inheritdoc />
-    public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
-        _core.DropFixtureAsync(database, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
-        _core.ExecuteAsync(database, sql, deadline, cancellationToken);
-
-    /// <summary>Closes the sessions and drops the per-run accounts.</summary>
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
+    // A stock server's anonymous accounts (''@'localhost') match before 'user'@'%', so the run's accounts can exist
+    // and still be refused at login: say so, rather than fail on the first statement.
+    private static async Task CheckLoginAsync(string name, string admin, RunAccounts.Created accounts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new MySqlConnector.MySqlConnection(accounts.Accounts.Reader);
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (MySqlConnector.MySqlException ex)
+        {
+            await RunAccounts.DropAsync(admin, accounts, CancellationToken.None);
+            throw new TargetStartException(name, $"the per-run accounts it created cannot log in: {ex.Message} (error {(int) ex.ErrorCode}). " +
+                "Anonymous accounts shadow them on a freshly installed server: drop those (SELECT user, host FROM mysql.user WHERE user = ''; " +
+                "then DROP USER ''@'<host>' for each), or connect with an account that cannot create users.", inner: ex);
+        }
+    }
 }

@@ -9,7 +9,7 @@ internal static class RunAccounts
 {
     public const string DatabasePrefix = "mh_";
 
-    public sealed record Created(TargetAccounts Accounts, string ReaderUser, string LoaderUser);
+    public sealed record Created(TargetAccounts Accounts, string ReaderUser, string LoaderUser, string SetupUser);
 
     /// <summary>Creates the accounts, or returns null when the given account lacks the privilege (the run then uses it).</summary>
     public static async Task<Created?> TryCreateAsync(string adminConnectionString, CancellationToken cancellationToken)
@@ -17,8 +17,10 @@ internal static class RunAccounts
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var reader = "mh_r_" + suffix;
         var loader = "mh_l_" + suffix;
+        var setup = "mh_s_" + suffix;
         var readerPassword = "Mh" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "7";
         var loaderPassword = "Mh" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "7";
+        var setupPassword = "Mh" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + "7";
         await using var connection = new MySqlConnection(adminConnectionString);
         await connection.OpenAsync(cancellationToken);
         try
@@ -27,18 +29,23 @@ internal static class RunAccounts
             await ExecuteAsync(connection, $"CREATE USER '{loader}'@'%' IDENTIFIED BY '{loaderPassword}'", cancellationToken);
             await ExecuteAsync(connection, $"GRANT SELECT, EXECUTE ON `mh\\_%`.* TO '{reader}'@'%'", cancellationToken);
             await ExecuteAsync(connection, $"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{loader}'@'%'", cancellationToken);
+            await ExecuteAsync(connection, $"CREATE USER '{setup}'@'%' IDENTIFIED BY '{setupPassword}'", cancellationToken);
+            await ExecuteAsync(connection, $"GRANT SELECT, EXECUTE ON `mhs\\_%`.* TO '{reader}'@'%'", cancellationToken);
+            await ExecuteAsync(connection, $"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{setup}'@'%'", cancellationToken);
         }
         catch (MySqlException)
         {
             // No CREATE USER or GRANT OPTION: run with the given account (the lead's guard keeps statements read-only).
-            await DropUsersAsync(connection, [reader, loader]);
+            await DropUsersAsync(connection, [reader, loader, setup]);
             return null;
         }
         var accounts = new TargetAccounts(
             SessionPinning.Harden(WithUser(adminConnectionString, loader, loaderPassword)),
             SessionPinning.Harden(WithUser(adminConnectionString, reader, readerPassword)),
-            DatabasePrefix);
-        return new Created(accounts, reader, loader);
+            DatabasePrefix,
+            SessionPinning.Harden(WithUser(adminConnectionString, setup, setupPassword)),
+            TargetAccounts.RecordSetupPrefix);
+        return new Created(accounts, reader, loader, setup);
     }
 
     public static async Task DropAsync(string adminConnectionString, Created created, CancellationToken cancellationToken)
@@ -47,7 +54,7 @@ internal static class RunAccounts
         {
             await using var connection = new MySqlConnection(adminConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await DropUsersAsync(connection, [created.ReaderUser, created.LoaderUser]);
+            await DropUsersAsync(connection, [created.ReaderUser, created.LoaderUser, created.SetupUser]);
         }
         catch (MySqlException)
         {

@@ -47,10 +47,25 @@ public static partial class SqlExtractor
     {
         var start = StatementStart().Matches(answer).FirstOrDefault(m => IsStatementWord(m.Groups["word"].Value));
         if (start is null)
-            return answer;
+            return InlineStatement(answer) ?? answer;
         var paragraphs = BlankLine().Split(answer[start.Groups["sql"].Index..]);
         var kept = paragraphs.Take(1).Concat(paragraphs.Skip(1).TakeWhile(ContinuesStatement));
         return CutProseLines(string.Join("\n\n", kept));
+    }
+
+    // A statement inside a sentence: "The answer is `SELECT …`." or "The answer is SELECT … WHERE 1."
+    // Quoting backticks end at their last run on the line, so an identifier's own backticks stay inside.
+    private static string? InlineStatement(string answer)
+    {
+        var start = InlineStart().Match(answer);
+        if (!start.Success)
+            return null;
+        var line = answer[start.Groups["sql"].Index..].Split('\n')[0];
+        var ticks = start.Groups["ticks"].Value;
+        if (ticks.Length == 0)
+            return line.TrimEnd().TrimEnd('.');
+        var close = line.LastIndexOf(ticks, StringComparison.Ordinal);
+        return close > 0 ? line[..close] : line;
     }
 
     // SQL is written in upper or lower case; a Capitalised word is the start of a sentence.
@@ -121,6 +136,10 @@ public static partial class SqlExtractor
     // A statement starts a line (after spaces or opening parentheses) or follows a colon.
     [GeneratedRegex(@"(?:^|:)[ \t]*(?<sql>\(*[ \t]*(?<word>[A-Za-z_]+))\b", RegexOptions.Multiline)]
     private static partial Regex StatementStart();
+
+    // Mid-sentence, only the upper-case SELECT or WITH counts ("we select rows" is prose), maybe in backticks.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_`])(?<ticks>`{0,2})(?<sql>SELECT|WITH)\b")]
+    private static partial Regex InlineStart();
 
     [GeneratedRegex(@"\n[ \t]*\r?\n")]
     private static partial Regex BlankLine();

@@ -29,6 +29,6 @@ internal static class PairExamples
         var display = s_displayNames.TryGetValue(dbms, out var name) ? name : dbms;
         var system = $"You are an expert in {display} statement mutation. {strategy.Instructions.Mutate}";
         PromptMessage[] prompt = [new("system", system), new("user", pair.Original)];
-        return new TestExample(input.Id, line, strategy.Name, pair.Dbms, prompt, pair.Original, pair.Mutated);
+        return new TestExample(input.Id, line, strategy.Name, pair.Dbms, prompt, pair.Original, pair.Mutated, Setup: pair.Setup);
     }
 }

@@ -9,6 +9,8 @@ namespace MutationHarness.Evaluation;
 /// <param name="Original">The seed query (mutation mode) or the question (SQL mode): the user's message.</param>
 /// <param name="Reference">The reference answer (the assistant's message), when the test set has one.</param>
 /// <param name="Problem">Why the line could not be read as an example; such an example fails every metric.</param>
+/// <param name="Setup">The record's own statements to run first (its tables), from a pair record or from the
+/// manifest <c>clean</c> wrote beside a chat file; empty when it runs on the generated databases.</param>
 public sealed record TestExample(
     string Id,
     int Line,
@@ -17,4 +19,5 @@ public sealed record TestExample(
     IReadOnlyList<PromptMessage> Prompt,
     string Original,
     string? Reference,
-    string? Problem = null);
+    string? Problem = null,
+    IReadOnlyList<string>? Setup = null);

@@ -23,7 +23,7 @@ public static class TestSetReader
             if (!string.IsNullOrWhiteSpace(text))
                 examples.Add(Parse(text, path, line, mode, catalog));
         }
-        return examples;
+        return await DatasetManifestSetups.ApplyAsync(path, examples, cancellationToken);
     }
 
     /// <summary>Reads one line of a test set.</summary>

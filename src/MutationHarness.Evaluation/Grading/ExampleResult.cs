@@ -10,6 +10,7 @@ namespace MutationHarness.Evaluation;
 /// <param name="Metrics">Pass (true) or fail per metric; a metric that does not apply to the example is absent.</param>
 /// <param name="Details">Why metrics failed, one sentence each.</param>
 /// <param name="Hallucinations">The unknown identifiers the servers named.</param>
+/// <param name="Input">The user's message (seed query or question), so that a baseline pairs an id with the same example only.</param>
 public sealed record ExampleResult(
     string Id,
     int Line,
@@ -19,7 +20,8 @@ public sealed record ExampleResult(
     string? Sql,
     IReadOnlyDictionary<string, bool> Metrics,
     IReadOnlyList<string> Details,
-    IReadOnlyList<HallucinatedIdentifier> Hallucinations)
+    IReadOnlyList<HallucinatedIdentifier> Hallucinations,
+    string? Input = null)
 {
     /// <summary>True when every gating metric that applies passed.</summary>
     public bool Passed => Metrics.Where(m => MetricNames.Gates(m.Key)).All(m => m.Value);

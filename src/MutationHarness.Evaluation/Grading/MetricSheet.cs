@@ -43,6 +43,6 @@ internal sealed class MetricSheet(EvalMode mode)
                 ordered[metric] = passed;
         }
         return new ExampleResult(example.Id, example.Line, example.Strategy, example.Dbms, answer?.Text, sql,
-            ordered, _details.ToList(), _hallucinations.ToList());
+            ordered, _details.ToList(), _hallucinations.ToList(), example.Original);
     }
 }

@@ -1,6 +1,8 @@
+using MutationHarness.Core.Fixtures;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
+using MutationHarness.Databases.Targets;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Evaluation;
@@ -39,14 +41,14 @@ public sealed class MutationGrader : IExampleGrader
             return sheet.Build(example, answer, extracted);
 
         var pair = new MutationPair(example.Id, new SourceLocation("eval", example.Line), example.Strategy,
-            example.Original, sql, example.Dbms, null, []);
+            example.Original, sql, example.Dbms, null, example.Setup ?? []);
         var report = await _verifier.VerifyAsync(InputRecord.Read(pair), cancellationToken);
         var conforms = report.Conformance?.Conforms == true;
         sheet.Set(MetricNames.Conforms, conforms, ConformanceDetail(example, report));
 
         // A mutant that does not conform is never run by the verifier; it still runs here, so that an
         // echo, a wrong direction or an invented column is seen for what it is.
-        var observations = report.Targets.Count > 0 ? FromReport(report) : await RunDirectlyAsync(example.Original, sql, cancellationToken);
+        var observations = report.Targets.Count > 0 ? FromReport(report) : await RunDirectlyAsync(example, sql, cancellationToken);
         ExecutionMetrics.Apply(sheet, observations);
         sheet.Set(MetricNames.Relation, report.Verdict == Verdict.Verified, conforms
             ? $"{report.Verdict.Name()}: {report.Reason}"
@@ -80,19 +82,51 @@ public sealed class MutationGrader : IExampleGrader
             run.Relation is { } relation ? !relation.Identical : null,
             run.Original is { Ok: false } seed ? seed.ErrorMessage : null))).ToList();
 
-    private async Task<List<Observation>> RunDirectlyAsync(string original, string sql, CancellationToken cancellationToken)
+    private async Task<List<Observation>> RunDirectlyAsync(TestExample example, string sql, CancellationToken cancellationToken)
     {
         var observations = new List<Observation>();
         foreach (var (target, databases) in _verifier.OpenTargets)
         {
-            foreach (var database in databases)
+            if (example.Setup is { Count: > 0 } setup)
+                observations.Add(await RunOnOwnSetupAsync(target, example, setup, sql, cancellationToken));
+            else
             {
-                var seed = await target.ExecuteAsync(database, original, _deadline, cancellationToken);
-                var mutant = await target.ExecuteAsync(database, sql, _deadline, cancellationToken);
-                observations.Add(Observation.Of($"{target.Name}, database {database.FixtureName}", mutant, seed));
+                foreach (var database in databases)
+                    observations.Add(await RunOnAsync(target, database, example.Original, sql, cancellationToken));
             }
         }
         return observations;
+    }
+
+    private async Task<Observation> RunOnOwnSetupAsync(IQueryTarget target, TestExample example, IReadOnlyList<string> setup,
+        string sql, CancellationToken cancellationToken)
+    {
+        var script = new FixtureScript($"setup of {example.Id}", setup) { IsRecordSetup = true, StatementTimeout = _deadline };
+        FixtureDatabase database;
+        try
+        {
+            database = await target.LoadFixtureAsync(script, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new Observation($"{target.Name}, {script.Name}", false, false, null, $"the record's setup failed: {e.Message}", null, e.Message);
+        }
+        try
+        {
+            return await RunOnAsync(target, database, example.Original, sql, cancellationToken);
+        }
+        finally
+        {
+            await target.DropFixtureAsync(database, CancellationToken.None);
+        }
+    }
+
+    private async Task<Observation> RunOnAsync(IQueryTarget target, FixtureDatabase database, string original, string sql,
+        CancellationToken cancellationToken)
+    {
+        var seed = await target.ExecuteAsync(database, original, _deadline, cancellationToken);
+        var mutant = await target.ExecuteAsync(database, sql, _deadline, cancellationToken);
+        return Observation.Of($"{target.Name}, database {database.FixtureName}", mutant, seed);
     }
 
     /// <inheritdoc />

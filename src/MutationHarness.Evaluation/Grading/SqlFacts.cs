@@ -40,39 +40,7 @@ internal static class SqlFacts
         return guard.IsAllowed ? null : guard.Reason ?? "not a single read-only SELECT";
     }
 
-    /// <summary>True when the statement ends in an ORDER BY outside any parentheses (the whole result is ordered).</summary>
-    public static bool HasTopLevelOrderBy(string sql)
-    {
-        var (depth, quote, last) = (0, '\0', "");
-        for (var i = 0; i < sql.Length; i++)
-        {
-            var c = sql[i];
-            if (quote != '\0')
-            {
-                if (c == '\\' && quote != '`')
-                    i++;
-                else if (c == quote)
-                    quote = '\0';
-                continue;
-            }
-            if (c is '\'' or '"' or '`')
-                quote = c;
-            else if (c == '(')
-                depth++;
-            else if (c == ')')
-                depth--;
-            else if (depth == 0 && char.IsLetter(c) && (i == 0 || (!char.IsLetterOrDigit(sql[i - 1]) && sql[i - 1] != '_')))
-            {
-                var end = i;
-                while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))
-                    end++;
-                var word = sql[i..end].ToUpperInvariant();
-                if (word == "BY" && last == "ORDER")
-                    return true;
-                last = word;
-                i = end - 1;
-            }
-        }
-        return false;
-    }
+    /// <summary>True when the statement ends in an ORDER BY outside any parentheses (the whole result is ordered);
+    /// false too when it does not parse, so its rows are then compared as a multiset.</summary>
+    public static bool HasTopLevelOrderBy(string sql) => SqlParser.TryParse(sql, out _)?.IsOrdered ?? false;
 }

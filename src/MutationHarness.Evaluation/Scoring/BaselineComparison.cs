@@ -8,6 +8,7 @@ namespace MutationHarness.Evaluation;
 /// <param name="Matched">Examples present in both, matched by id.</param>
 /// <param name="OnlyInBaseline">Examples of the baseline that the current run lacks.</param>
 /// <param name="OnlyInCurrent">Examples of the current run that the baseline lacks.</param>
+/// <param name="Replaced">Ids present in both that name a different example now (another seed or question).</param>
 /// <param name="Metrics">Each metric's rate over the matched examples, before and now.</param>
 /// <param name="Regressions">Metrics an example passed in the baseline and fails now.</param>
 /// <param name="Improvements">Metrics an example failed in the baseline and passes now.</param>
@@ -16,6 +17,7 @@ public sealed record BaselineComparison(
     int Matched,
     int OnlyInBaseline,
     int OnlyInCurrent,
+    int Replaced,
     IReadOnlyList<MetricChange> Metrics,
     IReadOnlyList<ExampleChange> Regressions,
     IReadOnlyList<ExampleChange> Improvements)
@@ -23,11 +25,20 @@ public sealed record BaselineComparison(
     /// <summary>True when some gating metric's rate (every metric but <c>exact</c>) dropped by more than the tolerance: the gate fails.</summary>
     public bool HasRegression => Metrics.Any(m => m.Regressed);
 
+    /// <summary>True when the run did not grade the examples the baseline graded: ids missing, or naming other
+    /// examples (a renamed, re-split or edited test file). Such a comparison proves nothing, so the gate fails.</summary>
+    public bool TestSetChanged => Matched == 0 || OnlyInBaseline > 0 || Replaced > 0;
+
+    /// <summary>True when the gate fails: a regression, or a test set other than the baseline's.</summary>
+    public bool GateFails => HasRegression || TestSetChanged;
+
     /// <summary>Compares the examples both scorecards hold, metric by metric.</summary>
     public static BaselineComparison Compare(Scorecard baseline, Scorecard current, double tolerance)
     {
         var before = baseline.Examples.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var pairs = current.Examples.Where(e => before.ContainsKey(e.Id)).Select(e => (Before: before[e.Id], Now: e)).ToList();
+        var sameId = current.Examples.Where(e => before.ContainsKey(e.Id)).Select(e => (Before: before[e.Id], Now: e)).ToList();
+        // A baseline written before inputs were recorded has none: its ids are trusted.
+        var pairs = sameId.Where(p => p.Before.Input is null || p.Before.Input == p.Now.Input).ToList();
         var (regressions, improvements, metrics) = (new List<ExampleChange>(), new List<ExampleChange>(), new List<MetricChange>());
         foreach (var metric in current.Metrics)
         {
@@ -51,7 +62,7 @@ public sealed record BaselineComparison(
         }
         var currentIds = current.Examples.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         return new BaselineComparison(tolerance, pairs.Count, before.Keys.Count(id => !currentIds.Contains(id)),
-            current.Examples.Count(e => !before.ContainsKey(e.Id)), metrics, regressions, improvements);
+            current.Examples.Count(e => !before.ContainsKey(e.Id)), sameId.Count - pairs.Count, metrics, regressions, improvements);
     }
 
     /// <summary>The comparison as text for a terminal.</summary>
@@ -65,8 +76,10 @@ public sealed record BaselineComparison(
             text.AppendLine($"  regressed: {change.Id} {change.Metric}{(change.Detail is null ? "" : " — " + change.Detail)}");
         if (Regressions.Count > 50)
             text.AppendLine($"  … and {Regressions.Count - 50} more regressions");
+        if (TestSetChanged)
+            text.AppendLine(ChangedTestSet());
         text.AppendLine($"{Regressions.Count} regressions and {Improvements.Count} improvements, example by example; " +
-            (HasRegression ? "the gate FAILS" : "the gate passes"));
+            (GateFails ? "the gate FAILS" : "the gate passes"));
         return text.ToString();
     }
 
@@ -76,11 +89,19 @@ public sealed record BaselineComparison(
         var text = new StringBuilder("### Against the baseline\n\n| metric | baseline | now | |\n|---|---:|---:|---|\n");
         foreach (var metric in Metrics)
             text.AppendLine($"| {metric.Metric} | {Percent(metric.BaselineRate)} | {Percent(metric.CurrentRate)} | {(metric.Regressed ? "**regressed**" : "")} |");
-        text.AppendLine().AppendLine($"{Regressions.Count} regressions and {Improvements.Count} improvements over {Matched} matched examples (tolerance {Percent(Tolerance)}).");
+        text.AppendLine();
+        if (TestSetChanged)
+            text.AppendLine($"**The gate fails**: {ChangedTestSet()}").AppendLine();
+        text.AppendLine($"{Regressions.Count} regressions and {Improvements.Count} improvements over {Matched} matched examples (tolerance {Percent(Tolerance)}).");
         foreach (var change in Regressions.Take(50))
             text.AppendLine($"- regressed: `{change.Id}` {change.Metric}");
         return text.ToString();
     }
+
+    private string ChangedTestSet() =>
+        $"this run did not grade the baseline's examples ({OnlyInBaseline} of the baseline's ids are missing, {Replaced} ids now name " +
+        "another seed or question): the test file was renamed, re-split or edited. Grade the same test file, " +
+        "or start a new baseline from this run with --out.";
 
     private static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
 }

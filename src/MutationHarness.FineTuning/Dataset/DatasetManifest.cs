@@ -10,6 +10,7 @@ internal sealed record DatasetManifest(
     int Rejected,
     IReadOnlyList<CellCount> Counts,
     IReadOnlyDictionary<string, int> Dropped,
+    IReadOnlyDictionary<string, int> DroppedByPolicyPerVerdict,
     IReadOnlyList<string> Warnings,
     TrainingStatistics TrainStatistics,
     TrainingStatistics ValidationStatistics,
@@ -32,7 +33,10 @@ internal sealed record ManifestSettings(
 
 internal sealed record CellCount(string Strategy, string Dbms, int Train, int Validation, int Rejected);
 
-/// <summary>Provenance of one emitted line (1-based), kept here so nothing but role and content enters the messages.</summary>
-internal sealed record LineProvenance(int Line, string Id, string Source, string Strategy, string Dbms);
+/// <summary>Provenance of one emitted line (1-based), kept here so nothing but role and content enters the messages;
+/// <c>eval</c> reads it back for the record's id and its own setup statements (absent when it has none).</summary>
+internal sealed record LineProvenance(int Line, string Id, string Source, string Strategy, string Dbms,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Setup = null);
 
 internal sealed record ManifestLines(IReadOnlyList<LineProvenance> Train, IReadOnlyList<LineProvenance> Validation);

@@ -25,6 +25,7 @@ internal static class ExampleJson
         }
     }
 
+    /// <summary>One line per dropped candidate: why, and the pair as plain pair JSONL.</summary>
     public static async Task WriteRejectedAsync(Stream stream, IReadOnlyList<RejectedCandidate> rejected, CancellationToken cancellationToken)
     {
         await using var writer = new Utf8JsonWriter(stream, WriterOptions);
@@ -37,6 +38,16 @@ internal static class ExampleJson
             writer.WriteString("dbms", r.Candidate.Dbms);
             writer.WriteString("reason", r.Reason);
             writer.WriteString("detail", r.Detail);
+            // The pair itself, so the file can be fixed by hand and given straight back to verify or clean.
+            writer.WriteString("original", r.Candidate.Original);
+            writer.WriteString("mutated", r.Candidate.Mutated);
+            if (r.Candidate.Setup is { Count: > 0 } setup)
+            {
+                writer.WriteStartArray("setup");
+                foreach (var statement in setup)
+                    writer.WriteStringValue(statement);
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
             await EndLineAsync(writer, stream, cancellationToken);
         }

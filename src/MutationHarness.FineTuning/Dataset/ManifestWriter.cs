@@ -18,16 +18,20 @@ internal static class ManifestWriter
             .ToList();
         var dropped = new SortedDictionary<string, int>(
             plan.Rejected.GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+        var byVerdict = new SortedDictionary<string, int>(
+            plan.Rejected.Where(r => r.Reason == RejectionReasons.Policy)
+                .GroupBy(r => r.Candidate.Verdict ?? "unknown").ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
         var settings = new ManifestSettings(
             options.EmitPolicy, options.Verification, options.InstructionStyle.ToString().ToLowerInvariant(), options.NormaliserName, DedupKey,
             options.MaxPerStrategy, options.MaxPerStrategyPerDbms, options.MinPerStrategy, options.PreferShort,
             options.Seed, options.ValidationFraction, model, pricesAsOf);
         return new DatasetManifest(
             harnessVersion, settings, plan.InputCount, plan.Train.Count, plan.Validation.Count, plan.Rejected.Count,
-            cells, dropped, plan.Warnings, train, validation,
+            cells, dropped, byVerdict, plan.Warnings, train, validation,
             new ManifestLines(Provenance(plan.Train), Provenance(plan.Validation)));
     }
 
     private static List<LineProvenance> Provenance(IReadOnlyList<PlannedExample> examples) =>
-        examples.Select((e, i) => new LineProvenance(i + 1, e.Candidate.Id, e.Candidate.Source, e.Candidate.Strategy, e.Candidate.Dbms)).ToList();
+        examples.Select((e, i) => new LineProvenance(i + 1, e.Candidate.Id, e.Candidate.Source, e.Candidate.Strategy, e.Candidate.Dbms,
+            e.Candidate.Setup is { Count: > 0 } setup ? setup : null)).ToList();
 }
