@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MutationHarness.Cli;
 using MutationHarness.Cli.Commands;
 
 var root = new RootCommand("""
@@ -20,4 +21,14 @@ var root = new RootCommand("""
     CheckCommand.Create(),
     FixtureCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+{
+    // Bad usage is exit 2 everywhere: 1 means "some record failed" (or "does not conform" for check).
+    foreach (var error in parsed.Errors)
+        Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine($"Run 'harness {(parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ")}--help' for the options.");
+    return ExitCodes.Usage;
+}
+return await parsed.InvokeAsync();

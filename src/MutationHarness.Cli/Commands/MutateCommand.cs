@@ -29,7 +29,7 @@ internal static class MutateCommand
                 throw new UsageException($"unknown strategy '{name}'");
             var sql = SqlArgument.Read(result.GetValue(seed)!);
             if (SqlParser.TryParse(sql, out var error) is null)
-                throw new UsageException($"the query does not parse: {error}");
+                throw new UsageException($"the query does not parse: {error?.Message}");
             var mutants = Mutants.Enumerate(sql, StrategyCatalog.Default.Find(name)?.Name, result.GetValue(randomSeed));
             foreach (var mutant in mutants)
             {
