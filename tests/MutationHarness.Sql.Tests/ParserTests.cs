@@ -54,6 +54,10 @@ public sealed class ParserTests
     [InlineData("(SELECT 1)", "SELECT 1;")]
     [InlineData("SELECT a FROM t LIMIT 2, 3", "SELECT a FROM t LIMIT 3 OFFSET 2")]
     [InlineData("SELECT a FROM t WHERE a != 1", "SELECT a FROM t WHERE a <> 1")]
+    [InlineData("SELECT a FROM t WHERE a = b LIKE c", "SELECT a FROM t WHERE a = (b LIKE c)")]
+    [InlineData("SELECT a FROM t WHERE a < b IN (1, 2)", "SELECT a FROM t WHERE a < (b IN (1, 2))")]
+    [InlineData("SELECT a FROM t WHERE a BETWEEN 1 AND b LIKE c", "SELECT a FROM t WHERE a BETWEEN 1 AND (b LIKE c)")]
+    [InlineData("SELECT a FROM t WHERE a = b IS TRUE", "SELECT a FROM t WHERE (a = b) IS TRUE")]
     public void Case_whitespace_comments_and_redundant_parentheses_normalise_away(string left, string right)
     {
         Assert.Equal(SqlText.Normalize(left), SqlText.Normalize(right));
@@ -64,6 +68,11 @@ public sealed class ParserTests
     [InlineData("SELECT a FROM t WHERE NOT (a AND b)", "SELECT a FROM t WHERE NOT a AND b")]
     [InlineData("SELECT 1.0", "SELECT 1")]
     [InlineData("SELECT 'a'", "SELECT 'A'")]
+    // A comparison binds looser than LIKE, IN, BETWEEN and REGEXP (MariaDB: 1 = 2 LIKE 2 is 1, (1 = 2) LIKE 2 is 0).
+    [InlineData("SELECT 1 = 2 LIKE 2", "SELECT (1 = 2) LIKE 2")]
+    [InlineData("SELECT a FROM t WHERE a = b REGEXP c", "SELECT a FROM t WHERE (a = b) REGEXP c")]
+    [InlineData("SELECT a FROM t WHERE a = b BETWEEN 0 AND 1", "SELECT a FROM t WHERE (a = b) BETWEEN 0 AND 1")]
+    [InlineData("SELECT a FROM t WHERE a = b IN (0)", "SELECT a FROM t WHERE (a = b) IN (0)")]
     public void Semantic_differences_survive_normalisation(string left, string right)
     {
         Assert.NotEqual(SqlText.Normalize(left), SqlText.Normalize(right));

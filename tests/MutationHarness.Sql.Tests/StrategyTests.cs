@@ -12,6 +12,7 @@ public sealed class StrategyTests
     [InlineData("FixMRmUnionAllL", "(SELECT a FROM t) UNION ALL (SELECT b FROM u)", "(SELECT a FROM t)", false)]
     [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE a = 1", "SELECT a FROM t WHERE a >= 1", true)]
     [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE a < 1", "SELECT a FROM t WHERE a <= 1", true)]
+    [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE a = b LIKE 'x'", "SELECT a FROM t WHERE a >= b LIKE 'x'", true)]
     [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE NOT (a > 1)", "SELECT a FROM t WHERE NOT (a >= 1)", false)]
     [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE (a > 0) IS FALSE", "SELECT a FROM t WHERE (a >= 0) IS FALSE", false)]
     [InlineData("FixMCmpOpU", "SELECT a FROM t WHERE (a > 0) IS NOT TRUE", "SELECT a FROM t WHERE (a >= 0) IS NOT TRUE", false)]

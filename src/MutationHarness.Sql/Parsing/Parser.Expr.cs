@@ -78,9 +78,11 @@ internal sealed partial class Parser
         _ => null,
     };
 
+    // MySQL's grammar: bool_pri := bool_pri comp_op predicate | bool_pri IS [NOT] NULL | predicate, and
+    // predicate := bit_expr [NOT] IN | BETWEEN | LIKE | REGEXP …: so `a = b LIKE c` is `a = (b LIKE c)`.
     private Expr ParsePredicate()
     {
-        var left = ParseBitOr();
+        var left = ParseSimplePredicate();
         while (true)
         {
             if (ComparisonOp(Current.Kind) is { } cmp)
@@ -89,22 +91,31 @@ internal sealed partial class Parser
                 continue;
             }
 
-            if (At(Keyword.IS))
+            if (!At(Keyword.IS))
             {
-                Advance();
-                var not = Accept(Keyword.NOT);
-                var what = Current.Keyword switch
-                {
-                    Keyword.TRUE => IsWhat.True,
-                    Keyword.FALSE => IsWhat.False,
-                    Keyword.UNKNOWN => IsWhat.Unknown,
-                    Keyword.NULL => IsWhat.Null,
-                    _ => throw Error("TRUE, FALSE, UNKNOWN or NULL"),
-                };
-                left = new IsExpr(left, not, what, Advance().End);
-                continue;
+                return left;
             }
 
+            Advance();
+            var not = Accept(Keyword.NOT);
+            var what = Current.Keyword switch
+            {
+                Keyword.TRUE => IsWhat.True,
+                Keyword.FALSE => IsWhat.False,
+                Keyword.UNKNOWN => IsWhat.Unknown,
+                Keyword.NULL => IsWhat.Null,
+                _ => throw Error("TRUE, FALSE, UNKNOWN or NULL"),
+            };
+            left = new IsExpr(left, not, what, Advance().End);
+        }
+    }
+
+    /// <summary>A bit expression with its IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE or MEMBER OF tests (chained leniently, left to right).</summary>
+    private Expr ParseSimplePredicate()
+    {
+        var left = ParseBitOr();
+        while (true)
+        {
             if (At(Keyword.SOUNDS) && Peek().Is(Keyword.LIKE))
             {
                 var op = Advance();
@@ -125,7 +136,8 @@ internal sealed partial class Parser
                     Advance();
                     var low = ParseBitOr();
                     Expect(Keyword.AND);
-                    left = new BetweenExpr(left, negated, low, ParseBitOr());
+                    // The upper bound is itself a predicate: `x BETWEEN 1 AND y LIKE z` bounds by (y LIKE z).
+                    left = new BetweenExpr(left, negated, low, ParseSimplePredicate());
                     continue;
                 case Keyword.IN:
                     Advance();
@@ -166,7 +178,7 @@ internal sealed partial class Parser
             return new QuantifiedExpr(left, op, quantifier, query, opToken.Start, opToken.End, end);
         }
 
-        return new BinaryExpr(left, op, ParseBitOr(), opToken.Start, opToken.End);
+        return new BinaryExpr(left, op, ParseSimplePredicate(), opToken.Start, opToken.End);
     }
 
     private Expr ParseIn(Expr left, bool negated)

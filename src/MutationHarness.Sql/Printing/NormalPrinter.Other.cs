@@ -10,7 +10,7 @@ internal sealed partial class NormalPrinter
         switch (expr)
         {
             case QuantifiedExpr quantified:
-                PrintOperand(quantified.Left, Precedence.Predicate);
+                PrintOperand(quantified.Left, Precedence.Comparison);
                 output.Append(' ');
                 PrintOperator(quantified, quantified.Op);
                 output.Append(quantified.Quantifier switch { Quantifier.Any => " ANY (", Quantifier.Some => " SOME (", _ => " ALL (" });
@@ -18,7 +18,7 @@ internal sealed partial class NormalPrinter
                 output.Append(')');
                 break;
             case IsExpr test:
-                PrintOperand(test.Operand, Precedence.Predicate);
+                PrintOperand(test.Operand, Precedence.Comparison);
                 output.Append(test.Not ? " IS NOT " : " IS ").Append(test.What.ToString().ToUpperInvariant());
                 break;
             case BetweenExpr between:
@@ -26,7 +26,7 @@ internal sealed partial class NormalPrinter
                 output.Append(between.Not ? " NOT BETWEEN " : " BETWEEN ");
                 PrintOperand(between.Low, Precedence.Predicate + 1);
                 output.Append(" AND ");
-                PrintOperand(between.High, Precedence.Predicate + 1);
+                PrintOperand(between.High, Precedence.Predicate);
                 break;
             case InListExpr inList:
                 PrintOperand(inList.Operand, Precedence.Predicate);

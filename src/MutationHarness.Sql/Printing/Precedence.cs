@@ -10,11 +10,14 @@ internal static class Precedence
     public const int Xor = 3;
     public const int And = 4;
     public const int Not = 5;
-    public const int Predicate = 6;
-    public const int Unary = 13;
-    public const int Bang = 14;
-    public const int Collate = 15;
-    public const int Primary = 16;
+    /// <summary>Comparisons and IS tests (MySQL's bool_pri): their operands may be predicates unparenthesised.</summary>
+    public const int Comparison = 6;
+    /// <summary>IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE, MEMBER OF: they bind tighter than a comparison.</summary>
+    public const int Predicate = 7;
+    public const int Unary = 14;
+    public const int Bang = 15;
+    public const int Collate = 16;
+    public const int Primary = 17;
 
     public static Expr Unwrap(Expr expr)
     {
@@ -29,7 +32,8 @@ internal static class Precedence
     public static int Of(Expr expr) => Unwrap(expr) switch
     {
         BinaryExpr binary => Of(binary.Op),
-        QuantifiedExpr or IsExpr or BetweenExpr or InListExpr or InQueryExpr or MatchExpr => Predicate,
+        QuantifiedExpr or IsExpr => Comparison,
+        BetweenExpr or InListExpr or InQueryExpr or MatchExpr => Predicate,
         UnaryExpr { Op: UnaryOp.Not } => Not,
         UnaryExpr { Op: UnaryOp.Bang } => Bang,
         UnaryExpr { Op: UnaryOp.Binary } => Collate,
@@ -45,13 +49,14 @@ internal static class Precedence
         BinaryOp.Xor => Xor,
         BinaryOp.And => And,
         BinaryOp.Eq or BinaryOp.NullSafeEq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt
-            or BinaryOp.Ge or BinaryOp.SoundsLike or BinaryOp.MemberOf => Predicate,
-        BinaryOp.BitOr => 7,
-        BinaryOp.BitAnd => 8,
-        BinaryOp.Shl or BinaryOp.Shr => 9,
-        BinaryOp.Add or BinaryOp.Sub => 10,
-        BinaryOp.Mul or BinaryOp.Div or BinaryOp.IntDiv or BinaryOp.Mod => 11,
-        BinaryOp.BitXor => 12,
+            or BinaryOp.Ge => Comparison,
+        BinaryOp.SoundsLike or BinaryOp.MemberOf => Predicate,
+        BinaryOp.BitOr => 8,
+        BinaryOp.BitAnd => 9,
+        BinaryOp.Shl or BinaryOp.Shr => 10,
+        BinaryOp.Add or BinaryOp.Sub => 11,
+        BinaryOp.Mul or BinaryOp.Div or BinaryOp.IntDiv or BinaryOp.Mod => 12,
+        BinaryOp.BitXor => 13,
         _ => Primary,
     };
 
