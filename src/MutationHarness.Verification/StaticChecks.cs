@@ -19,17 +19,18 @@ internal sealed class StaticChecks(StrategyCatalog catalog)
         if (catalog.Find(pair.Strategy) is not { } strategy)
             return (null, Stop(record, null, Verdict.Rejected, $"unknown strategy '{pair.Strategy}' (see strategies/ for the 18 names)"));
 
-        // Nothing reaches a server unless both sides are a single read-only SELECT.
+        // Nothing reaches a server unless both sides are a single read-only SELECT. A stopped record still
+        // states the direction its strategy claims (from the record or the suffix: no site, so no walk).
         foreach (var (side, sql) in new[] { ("original", pair.Original), ("mutated", pair.Mutated) })
         {
             var guard = SqlGuard.Check(sql);
             if (!guard.IsAllowed)
-                return (null, Stop(record, null, Verdict.Rejected, $"the {side} query is not a single read-only SELECT: {guard.Reason}"));
+                return (null, Stop(record, null, Verdict.Rejected, $"the {side} query is not a single read-only SELECT: {guard.Reason}", Direction(pair, strategy, null, [])));
         }
 
         var conformance = ToReport(Conformance.Check(strategy.Name, pair.Original, pair.Mutated));
         if (!conformance.Conforms)
-            return (null, Stop(record, conformance, Verdict.NonConforming, conformance.Reason));
+            return (null, Stop(record, conformance, Verdict.NonConforming, conformance.Reason, Direction(pair, strategy, null, [])));
 
         var notes = new List<string>();
         var expected = Direction(pair, strategy, conformance, notes);
@@ -38,9 +39,9 @@ internal sealed class StaticChecks(StrategyCatalog catalog)
         return (new PairPlan(pair, strategy, expected, conformance, flags, notes), null);
     }
 
-    private static ExpectedDirection Direction(MutationPair pair, Strategy strategy, ConformanceReport conformance, List<string> notes)
+    private static ExpectedDirection Direction(MutationPair pair, Strategy strategy, ConformanceReport? conformance, List<string> notes)
     {
-        if (conformance.IsUpper is { } walked)
+        if (conformance?.IsUpper is { } walked)
         {
             if (pair.RecordedIsUpper is { } recorded && recorded != walked)
                 notes.Add($"the record says isUpper={recorded.ToString().ToLowerInvariant()}, but the polarity walk gives {walked.ToString().ToLowerInvariant()}; the walk is used");
@@ -54,6 +55,7 @@ internal sealed class StaticChecks(StrategyCatalog catalog)
     private static ConformanceReport ToReport(ConformanceResult result) =>
         new(result.Conforms, result.Site, result.IsUpper, result.Failure?.ToString(), result.Reason, result.OtherStrategy);
 
-    private static PairReport Stop(InputRecord record, ConformanceReport? conformance, Verdict verdict, string? reason) =>
-        new(record.Id, record.Source, record.Pair, verdict, reason, null, conformance, [], [], []);
+    private static PairReport Stop(InputRecord record, ConformanceReport? conformance, Verdict verdict, string? reason,
+        ExpectedDirection? expected = null) =>
+        new(record.Id, record.Source, record.Pair, verdict, reason, expected, conformance, [], [], []);
 }

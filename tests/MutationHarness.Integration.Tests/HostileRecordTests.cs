@@ -45,6 +45,7 @@ public sealed class HostileRecordTests(VerifierFixture fixture)
         Assert.Equal(Verdict.Rejected, reports[1].Verdict);
         Assert.Contains("read-only SELECT", reports[1].Reason, StringComparison.Ordinal);
         Assert.Empty(reports[1].Targets);
+        Assert.True(reports[1].Expected!.IsUpper);
         Assert.DoesNotContain(hostile, fixture.Target.Executed);
         Assert.Contains(valid.Pair!.Mutated, fixture.Target.Executed);
         Assert.NotEmpty(kind);

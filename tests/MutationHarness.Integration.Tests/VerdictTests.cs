@@ -35,6 +35,8 @@ public sealed class VerdictTests(VerifierFixture fixture)
         Assert.Equal(Verdict.NonConforming, report.Verdict);
         Assert.False(report.Conformance!.Conforms);
         Assert.Empty(report.Targets);
+        // The direction the strategy claims is still stated, from its suffix (no site, so no walk)
+        Assert.Equal((true, "strategy"), (report.Expected!.IsUpper, report.Expected.From));
         Assert.Equal(before, fixture.Target.Executed.Count(s => s.Contains("pk < 99", StringComparison.Ordinal)));
     }
 
