@@ -74,6 +74,16 @@ public sealed class StrategyTests
     [InlineData("RdMLikeU", "SELECT a FROM t WHERE a LIKE 'abc'", "SELECT a FROM t WHERE a LIKE 'a%c'", ConformanceFailure.PreconditionNotMet, null)]
     [InlineData("RdMRegExpL", "SELECT a FROM t WHERE 'abc' REGEXP 'ab*c'", "SELECT a FROM t WHERE 'abc' REGEXP 'ab.c'", ConformanceFailure.ChangeNotMadeByStrategy, null)]
     [InlineData("FixMOn1U", "SELECT a FROM t JOIN u ON t.a = u.b", "SELECT a FROM t JOIN u ON 0", ConformanceFailure.ChangeNotMadeByStrategy, "FixMOn0L")]
+    [InlineData("FixMUnionAllU", "SELECT a FROM t UNION ALL SELECT b FROM u", "SELECT a FROM t UNION SELECT b FROM u", ConformanceFailure.ChangeNotMadeByStrategy, "FixMUnionAllL")]
+    [InlineData("FixMUnionAllL", "SELECT a FROM t UNION SELECT b FROM u", "SELECT a FROM t UNION ALL SELECT b FROM u", ConformanceFailure.ChangeNotMadeByStrategy, "FixMUnionAllU")]
+    [InlineData("FixMRmUnionAllL", "(SELECT a FROM t) UNION (SELECT b FROM u)", "(SELECT a FROM t)", ConformanceFailure.PreconditionNotMet, null)]
+    [InlineData("FixMHaving1U", "SELECT a FROM t GROUP BY a HAVING a > 1", "SELECT a FROM t GROUP BY a HAVING 0", ConformanceFailure.ChangeNotMadeByStrategy, "FixMHaving0L")]
+    [InlineData("FixMHaving0L", "SELECT a FROM t GROUP BY a HAVING a > 1", "SELECT a FROM t GROUP BY a HAVING 1", ConformanceFailure.ChangeNotMadeByStrategy, "FixMHaving1U")]
+    [InlineData("FixMOn0L", "SELECT a FROM t JOIN u ON t.a = u.b", "SELECT a FROM t JOIN u ON 1", ConformanceFailure.ChangeNotMadeByStrategy, "FixMOn1U")]
+    [InlineData("FixMWhere0L", "SELECT a FROM t WHERE a > 1", "SELECT a FROM t WHERE 1", ConformanceFailure.ChangeNotMadeByStrategy, "FixMWhere1U")]
+    [InlineData("FixMCmpOpL", "SELECT a FROM t WHERE a > 1", "SELECT a FROM t WHERE a >= 1", ConformanceFailure.ChangeNotMadeByStrategy, "FixMCmpOpU")]
+    [InlineData("RdMLikeL", "SELECT a FROM t WHERE 'abc' LIKE 'a_c'", "SELECT a FROM t WHERE 'abc' LIKE 'a%c'", ConformanceFailure.ChangeNotMadeByStrategy, "RdMLikeU")]
+    [InlineData("RdMRegExpU", "SELECT a FROM t WHERE 'abc' REGEXP 'ab*c'", "SELECT a FROM t WHERE 'abc' REGEXP 'ab+c'", ConformanceFailure.ChangeNotMadeByStrategy, "RdMRegExpL")]
     [InlineData("NoSuchStrategy", "SELECT 1", "SELECT 2", ConformanceFailure.UnknownStrategy, null)]
     public void A_pair_the_strategy_did_not_make_is_rejected_with_the_reason(string strategy, string original, string mutant, ConformanceFailure failure, string? other)
     {
