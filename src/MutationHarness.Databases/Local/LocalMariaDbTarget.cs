@@ -50,7 +50,8 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
         var (template, created) = await DataDirectoryTemplate.EnsureAsync(binaries, options.StartTimeout, cancellationToken);
         var templateTime = step.Elapsed;
 
-        var runDirectory = Directory.CreateTempSubdirectory("mutationharness-").FullName;
+        LeftoverRunDirectories.Sweep();
+        var runDirectory = Directory.CreateTempSubdirectory(LeftoverRunDirectories.Prefix).FullName;
         ServerProcess? process = null;
         try
         {
@@ -91,7 +92,9 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
     {
         if (process is not null)
             await process.DisposeAsync();
-        if (!keep)
+        if (keep)
+            await File.WriteAllTextAsync(Path.Combine(runDirectory, LeftoverRunDirectories.KeptMarker), "kept on request; delete by hand\n");
+        else
         {
             try
             {

@@ -53,7 +53,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string program, IReadOnlyList<string> arguments, string runDirectory, CancellationToken cancellationToken)
     {
-        var pidFile = Path.Combine(runDirectory, "server-process.pid");
+        var pidFile = Path.Combine(runDirectory, LeftoverRunDirectories.PidFileName);
         var start = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardInput = true,
