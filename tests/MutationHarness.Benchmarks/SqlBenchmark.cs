@@ -41,6 +41,34 @@ public static class SqlBenchmark
         output.WriteLine($"sql: {checkRate:N0} pair checks/s ({conforming * 100.0:F1}% conforming), one thread, corpus (seeds repeat, parsed-seed cache hits)");
         output.WriteLine($"sql: {coldRate:N0} pair checks/s, one thread, cold (every check sees a new seed string)");
         output.WriteLine($"sql: {parseRate:N0} parses/s, one thread");
+
+        if (CorpusPairs() is { Count: > 0 } corpus)
+        {
+            var (corpusRate, corpusConforming) = CheckRate(corpus, budget);
+            var (corpusCold, _) = ColdCheckRate(corpus, budget);
+            output.WriteLine($"sql: real corpus ({corpus.Count} bug-report pairs, {corpusConforming * 100.0:F1}% conforming): " +
+                $"{corpusRate:N0} pair checks/s repeated, {corpusCold:N0} /s cold, one thread");
+        }
+    }
+
+    /// <summary>The pairs of ../shared/corpora/pinolo-bugreports.jsonl beside the repository, when it is there.</summary>
+    private static List<(string Strategy, string Original, string Mutant)> CorpusPairs()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MutationHarness.sln")))
+            directory = directory.Parent;
+        var path = directory is null ? null : Path.Combine(directory.FullName, "..", "shared", "corpora", "pinolo-bugreports.jsonl");
+        if (path is null || !File.Exists(path))
+            return [];
+        var pairs = new List<(string, string, string)>();
+        foreach (var line in File.ReadLines(path))
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            var root = record.RootElement;
+            if (root.TryGetProperty("strategy", out var strategy) && strategy.GetString() is { Length: > 0 } name)
+                pairs.Add((name, root.GetProperty("original").GetString()!, root.GetProperty("mutated").GetString()!));
+        }
+        return pairs;
     }
 
     private static (double Rate, double Conforming) CheckRate(List<(string Strategy, string Original, string Mutant)> pairs, TimeSpan budget)
