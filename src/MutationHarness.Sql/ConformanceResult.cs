@@ -34,7 +34,11 @@ public sealed record ConformanceResult(
     string? Reason,
     string? OtherStrategy)
 {
-    internal static ConformanceResult Conforming(string site, bool isUpper) => new(true, site, isUpper, null, null, null);
+    /// <summary>Why no containment is expected although the mutant conforms (the site feeds an aggregate), or null.</summary>
+    public string? NoRelation { get; init; }
+
+    internal static ConformanceResult Conforming(string site, bool isUpper, string? noRelation = null) =>
+        new(true, site, isUpper, null, null, null) { NoRelation = noRelation };
 
     internal static ConformanceResult Failing(ConformanceFailure failure, string reason, string? site = null, string? other = null) =>
         new(false, site, null, failure, reason, other);

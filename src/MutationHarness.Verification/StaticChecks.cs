@@ -28,14 +28,18 @@ internal sealed class StaticChecks(StrategyCatalog catalog)
                 return (null, Stop(record, null, Verdict.Rejected, $"the {side} query is not a single read-only SELECT: {guard.Reason}", Direction(pair, strategy, null, [])));
         }
 
-        var conformance = ToReport(Conformance.Check(strategy.Name, pair.Original, pair.Mutated));
+        var checkedPair = Conformance.Check(strategy.Name, pair.Original, pair.Mutated);
+        var conformance = ToReport(checkedPair);
         if (!conformance.Conforms)
             return (null, Stop(record, conformance, Verdict.NonConforming, conformance.Reason, Direction(pair, strategy, null, [])));
 
         var notes = new List<string>();
         var expected = Direction(pair, strategy, conformance, notes);
+        // A flagged pair has no meaningful relation: its violations are reported as unstable, never as bugs.
         var flags = NonDeterminism.Find(pair.Original).Concat(NonDeterminism.Find(pair.Mutated))
             .Distinct(StringComparer.Ordinal).ToList();
+        if (checkedPair.NoRelation is { } noRelation)
+            flags.Add("no expected relation: " + noRelation);
         return (new PairPlan(pair, strategy, expected, conformance, flags, notes), null);
     }
 

@@ -69,7 +69,7 @@ public sealed class Verifier : IAsyncDisposable
         foreach (var target in _targets)
             reports.Add(await new TargetRunner(target, _options).RunAsync(plan!, cancellationToken));
         var verdict = VerdictPrecedence.Worst(reports.Select(r => r.Verdict));
-        return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports),
+        return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports, plan.Flags),
             plan.Expected, plan.Conformance, plan.Flags, plan.Notes, reports);
     }
 
@@ -77,7 +77,7 @@ public sealed class Verifier : IAsyncDisposable
     public IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records, CancellationToken cancellationToken) =>
         InOrderWorkers.RunAsync(records, Math.Max(1, _options.Jobs), VerifyAsync, cancellationToken);
 
-    private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports)
+    private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports, IReadOnlyList<string> flags)
     {
         if (verdict == Verdict.Verified)
             return null;
@@ -90,6 +90,9 @@ public sealed class Verifier : IAsyncDisposable
             Verdict.NotExecutable => $"{SideError("original", run.Original)}{SideError("mutated", run.Mutated)}({where})",
             Verdict.Timeout => $"a statement ran past its {_options.StatementTimeout.TotalSeconds:0.###} s deadline ({where})",
             Verdict.RelationViolated => $"{run.Relation?.Problem}; violated on all {run.Relation?.Runs} runs ({where})",
+            Verdict.Unstable when flags.Count > 0 =>
+                $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where}), but the pair is flagged " +
+                $"({string.Join("; ", flags)}), so no relation is expected: not a bug candidate",
             Verdict.Unstable => $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where})",
             _ => null,
         };

@@ -41,6 +41,19 @@ public sealed class VerdictTests(VerifierFixture fixture)
     }
 
     [Fact]
+    public async Task A_site_that_feeds_an_aggregate_is_flagged_and_its_broken_relation_is_no_bug_candidate()
+    {
+        // Given WHERE xxx -> WHERE 1 under an aggregate: the mutant conforms, but the one row it returns changes
+        var report = await VerifyAsync($"SELECT COUNT(pk) FROM {T7} WHERE pk > 1", $"SELECT COUNT(pk) FROM {T7} WHERE 1", "FixMWhere1U");
+
+        // Then the pair is flagged, the server's differing counts are not reported as a logic bug, and the reason says why
+        Assert.True(report.Conformance!.Conforms);
+        Assert.Contains(report.Flags, f => f.StartsWith("no expected relation: SELECT #1 aggregates (COUNT)", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Unstable, report.Verdict);
+        Assert.Contains("not a bug candidate", report.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_column_is_not_executable_with_its_error_number()
     {
         var report = await VerifyAsync($"SELECT pk FROM {T7} WHERE `no_such_column` > 1", $"SELECT pk FROM {T7} WHERE 1", "FixMWhere1U");

@@ -38,7 +38,7 @@ internal sealed partial class ConformanceChecker
         var (site, violation) = FindMatch(strategy);
         if (site is not null && violation is null && site.Applicable)
         {
-            return ConformanceResult.Conforming(site.Describe(original.Source), site.IsUpper);
+            return ConformanceResult.Conforming(site.Describe(original.Source), site.IsUpper, site.NoRelation);
         }
 
         sites = SiteWalker.Walk(original);

@@ -55,7 +55,7 @@ internal static partial class FastConformance
             // Two sites' rewrites never give the same text, so the first match is the slow path's site too.
             if (Matches(strategy, site, window))
             {
-                return site.Applicable ? ConformanceResult.Conforming(site.Describe(seed.Source), site.IsUpper) : null;
+                return site.Applicable ? ConformanceResult.Conforming(site.Describe(seed.Source), site.IsUpper, site.NoRelation) : null;
             }
         }
 

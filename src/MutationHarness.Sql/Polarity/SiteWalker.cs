@@ -12,6 +12,9 @@ internal sealed partial class SiteWalker
 
     private readonly Strategy? only;
 
+    // Why the sites being walked have no expected relation: set while below a SELECT that aggregates.
+    private string? noRelation;
+
     private SiteWalker(string source, Strategy? only)
     {
         this.source = source;
@@ -30,7 +33,7 @@ internal sealed partial class SiteWalker
     {
         if (only is null || only == strategy)
         {
-            sites.Add(new Site(strategy, target, flag, live, unmet, kind, ordinal, offset));
+            sites.Add(new Site(strategy, target, flag, live, unmet, kind, ordinal, offset) { NoRelation = noRelation });
         }
     }
 
@@ -79,6 +82,11 @@ internal sealed partial class SiteWalker
             WalkExpr(item.Value, flag, false);
         }
 
+        // DISTINCT and HAVING act on the aggregated rows (HAVING not on a window's), so only what feeds the
+        // aggregation loses the relation: FROM, its joins and WHERE, and everything below them.
+        var outer = noRelation;
+        var aggregation = Aggregation.Of(select);
+        noRelation ??= aggregation is null ? null : $"SELECT #{n} {aggregation}: its output is computed from the mutated rows, not made of them";
         if (select.From is not null)
         {
             WalkTable(select.From, flag, live);
@@ -89,6 +97,11 @@ internal sealed partial class SiteWalker
             Add(Strategy.FixMWhere1U, select, flag, live, null, "WHERE of SELECT", n, where.Start);
             Add(Strategy.FixMWhere0L, select, flag, live, null, "WHERE of SELECT", n, where.Start);
             WalkExpr(where, flag, live);
+        }
+
+        if (aggregation is null || !Aggregation.IsWindow(aggregation))
+        {
+            noRelation = outer;
         }
 
         if (select.GroupBy is { } groupBy)
@@ -105,6 +118,8 @@ internal sealed partial class SiteWalker
             Add(Strategy.FixMHaving0L, select, flag, live, null, "HAVING of SELECT", n, having.Start);
             WalkExpr(having, flag, live);
         }
+
+        noRelation = outer;
     }
 
     private void WalkSetOp(SetOpQuery setOp, bool flag, bool live, bool chainLeft)
