@@ -26,6 +26,18 @@ internal static class Aggregation
         return null;
     }
 
+    /// <summary>Why a LIMIT cuts the rows, or null when there is none or it cannot (upstream's LIMIT 2147483647, no offset).</summary>
+    public static string? OfLimit(LimitClause? limit)
+    {
+        if (limit is null)
+            return null;
+        var unbounded = limit.Offset is null or Literal { Text: "0" }
+            && limit.Count is Literal { Kind: LiteralKind.Number } count
+            && decimal.TryParse(count.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rows)
+            && rows >= int.MaxValue;
+        return unbounded ? null : "LIMIT keeps only the first rows: more rows below it can push others out";
+    }
+
     /// <summary>True for a window function: it also sees the rows HAVING keeps, so HAVING sites lose their relation too.</summary>
     public static bool IsWindow(string reason) => reason.StartsWith("computes a window", StringComparison.Ordinal);
 

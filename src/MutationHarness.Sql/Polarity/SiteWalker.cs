@@ -39,6 +39,9 @@ internal sealed partial class SiteWalker
 
     private void WalkQuery(Query query, bool flag, bool live, bool chainLeft)
     {
+        // LIMIT keeps the first rows: more rows below it can push others out, so nothing inside keeps a relation.
+        var outer = noRelation;
+        noRelation ??= Aggregation.OfLimit(query.Limit);
         switch (query)
         {
             case SelectQuery select:
@@ -67,6 +70,8 @@ internal sealed partial class SiteWalker
                 WalkExpr(item.Value, flag, false);
             }
         }
+
+        noRelation = outer;
     }
 
     private void WalkSelect(SelectQuery select, bool flag, bool live)
