@@ -23,27 +23,10 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
             VerdictPrecedence.Worst(runs.Select(r => r.Verdict)), runs);
     }
 
-    private async Task<DatabaseRun> RunWithOwnSetupAsync(PairPlan plan, CancellationToken cancellationToken)
-    {
-        var script = new FixtureScript($"setup of {plan.Pair.Id}", plan.Pair.Setup) { IsRecordSetup = true, StatementTimeout = options.StatementTimeout };
-        FixtureDatabase database;
-        try
-        {
-            database = await open.Target.LoadFixtureAsync(script, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new DatabaseRun(script.Name, Verdict.NotExecutable, null, null, null, $"the record's setup failed: {e.Message}");
-        }
-        try
-        {
-            return await RunOnAsync(plan, database, cancellationToken);
-        }
-        finally
-        {
-            await open.Target.DropFixtureAsync(database, CancellationToken.None);
-        }
-    }
+    private Task<DatabaseRun> RunWithOwnSetupAsync(PairPlan plan, CancellationToken cancellationToken) =>
+        RecordSetupDatabase.RunAsync(open.Target, plan.Pair.Id, plan.Pair.Setup, options.StatementTimeout,
+            database => RunOnAsync(plan, database, cancellationToken),
+            (name, reason) => new DatabaseRun(name, Verdict.NotExecutable, null, null, null, reason), cancellationToken);
 
     private async Task<DatabaseRun> RunOnAsync(PairPlan plan, FixtureDatabase database, CancellationToken cancellationToken)
     {

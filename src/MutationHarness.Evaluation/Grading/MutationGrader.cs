@@ -98,28 +98,11 @@ public sealed class MutationGrader : IExampleGrader
         return observations;
     }
 
-    private async Task<Observation> RunOnOwnSetupAsync(IQueryTarget target, TestExample example, IReadOnlyList<string> setup,
-        string sql, CancellationToken cancellationToken)
-    {
-        var script = new FixtureScript($"setup of {example.Id}", setup) { IsRecordSetup = true, StatementTimeout = _deadline };
-        FixtureDatabase database;
-        try
-        {
-            database = await target.LoadFixtureAsync(script, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new Observation($"{target.Name}, {script.Name}", false, false, null, $"the record's setup failed: {e.Message}", null, e.Message);
-        }
-        try
-        {
-            return await RunOnAsync(target, database, example.Original, sql, cancellationToken);
-        }
-        finally
-        {
-            await target.DropFixtureAsync(database, CancellationToken.None);
-        }
-    }
+    private Task<Observation> RunOnOwnSetupAsync(IQueryTarget target, TestExample example, IReadOnlyList<string> setup,
+        string sql, CancellationToken cancellationToken) =>
+        RecordSetupDatabase.RunAsync(target, example.Id, setup, _deadline,
+            database => RunOnAsync(target, database, example.Original, sql, cancellationToken),
+            (name, reason) => new Observation($"{target.Name}, {name}", false, false, null, reason, null, reason), cancellationToken);
 
     private async Task<Observation> RunOnAsync(IQueryTarget target, FixtureDatabase database, string original, string sql,
         CancellationToken cancellationToken)
