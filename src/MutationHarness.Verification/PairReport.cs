@@ -53,7 +53,11 @@ public sealed record DatabaseRun(
     string? SetupError);
 
 /// <summary>How one side ran: row count and time, or the server's error, or a timeout.</summary>
-public sealed record SideRun(bool Ok, int? Rows, double ElapsedMs, int? ErrorNumber, string? SqlState, string? ErrorMessage, bool TimedOut);
+public sealed record SideRun(bool Ok, int? Rows, double ElapsedMs, int? ErrorNumber, string? SqlState, string? ErrorMessage, bool TimedOut)
+{
+    /// <summary>True when the rows are those an earlier pair with the same seed got on this database (not run again).</summary>
+    public bool Reused { get; init; }
+}
 
 /// <summary>The relation check over all runs on one database; <c>Identical</c> when both sides gave the same multiset.</summary>
 public sealed record RelationRun(bool Holds, int Runs, int Violations, string? Problem, IReadOnlyList<WitnessRow> Witness, bool Identical);

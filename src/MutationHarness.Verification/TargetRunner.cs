@@ -30,8 +30,14 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
 
     private async Task<DatabaseRun> RunOnAsync(PairPlan plan, FixtureDatabase database, CancellationToken cancellationToken)
     {
-        var (original, mutated) = await RunBothAsync(plan, database, cancellationToken);
-        var sides = (Side(original), Side(mutated));
+        var reuse = options.ReuseSeedResults && plan.Flags.Count == 0 && plan.Pair.Setup.Count == 0;
+        var cached = reuse ? open.SeedResults.Find(database.Name, plan.Pair.Original) : null;
+        var (original, mutated) = cached is not null
+            ? (cached, await open.Target.ExecuteAsync(database, plan.Pair.Mutated, options.StatementTimeout, cancellationToken))
+            : await RunBothAsync(plan, database, cancellationToken);
+        if (reuse && cached is null)
+            open.SeedResults.Keep(database.Name, plan.Pair.Original, original);
+        var sides = (Side(original) with { Reused = cached is not null }, Side(mutated));
         if (original is ServerErrorOutcome || mutated is ServerErrorOutcome)
             return new DatabaseRun(database.FixtureName, Verdict.NotExecutable, sides.Item1, sides.Item2, null, null);
         if (original is TimeoutOutcome || mutated is TimeoutOutcome)

@@ -24,6 +24,10 @@ public sealed record VerifyOptions
     /// <summary>Data scripts (an upstream <c>output.data.sql</c>) to load instead of generated databases.</summary>
     public IReadOnlyList<string> DataScripts { get; init; } = [];
 
+    /// <summary>Run a seed once per database and reuse its rows for the next pairs with the same seed (not for
+    /// flagged pairs, nor when a violation is re-run). Off: every pair runs both statements.</summary>
+    public bool ReuseSeedResults { get; init; } = true;
+
     /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
     public bool KeepServerFiles { get; init; }
 }

@@ -77,6 +77,7 @@ internal static class CleanCommand
                     ["targets"] = string.Join("; ", servers),
                     ["statementTimeoutSeconds"] = verify.StatementTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["reruns"] = verify.Reruns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["seedResultsReused"] = verify.ReuseSeedResults ? "yes" : "no",
                     ["databases"] = verify.DataScripts.Count > 0 ? string.Join(", ", verify.DataScripts) : $"{verify.Databases} generated from seed {verify.FixtureSeed}",
                 },
             });

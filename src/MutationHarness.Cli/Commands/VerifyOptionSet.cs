@@ -53,6 +53,11 @@ internal sealed class VerifyOptionSet
         Description = "A data script (an upstream output.data.sql) to run the pairs on instead of generated databases. Repeatable.",
     };
 
+    public Option<bool> NoSeedReuse { get; } = new("--no-seed-reuse")
+    {
+        Description = "Run every pair's seed query again instead of reusing the rows it returned for an earlier pair on the same database.",
+    };
+
     public Option<bool> KeepServerFiles { get; } = new("--keep-server-files")
     {
         Description = "Keep the embedded server's data directory and error log after the run.",
@@ -61,7 +66,7 @@ internal sealed class VerifyOptionSet
     public void AddTo(Command command)
     {
         command.Add(Inputs);
-        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, KeepServerFiles })
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, KeepServerFiles })
             command.Add(option);
     }
 
@@ -85,6 +90,7 @@ internal sealed class VerifyOptionSet
             Databases = result.GetValue(Databases),
             FixtureSeed = result.GetValue(FixtureSeed),
             DataScripts = result.GetValue(Data) ?? [],
+            ReuseSeedResults = !result.GetValue(NoSeedReuse),
             KeepServerFiles = result.GetValue(KeepServerFiles),
         };
     }

@@ -120,6 +120,8 @@ public sealed class ReportWriter(Stream output)
         }
         if (side.TimedOut)
             json.WriteBoolean("timedOut", true);
+        if (side.Reused)
+            json.WriteBoolean("reused", true);
         json.WriteEndObject();
     }
 
