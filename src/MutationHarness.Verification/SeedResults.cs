@@ -13,10 +13,10 @@ namespace MutationHarness.Verification;
 internal sealed class SeedResults
 {
     /// <summary>Seeds kept per target; when full the cache is emptied, which bounds it without bookkeeping.</summary>
-    public const int Capacity = 512;
+    public const int Capacity = 256;
 
     /// <summary>Results larger than this many cells are not kept: memory stays small however large a result is.</summary>
-    public const int MaxCells = 10_000;
+    public const int MaxCells = 2_000;
 
     private readonly ConcurrentDictionary<(string Database, string Sql), RowsOutcome> _entries = new();
     private int _count;
