@@ -26,6 +26,8 @@ public sealed class ParserTests
     [InlineData("SELECT /*! STRAIGHT_JOIN */ a FROM t /*+ hint */")]
     [InlineData("SELECT `we``ird` FROM `t` AS `x`")]
     [InlineData("SELECT a->'$.x', a->>'$.y', 1 MEMBER OF ('[1]') FROM t")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) LIKE c AND a = b IS NULL AND x BETWEEN 1 AND y LIKE z AND (a LIKE b) LIKE c")]
+    [InlineData("SELECT a FROM t WHERE (a IN (1)) = (b IN (2)) AND (x NOT BETWEEN 1 AND 2) NOT IN (SELECT 1) AND (a = b) SOUNDS LIKE c")]
     public void The_dialect_parses(string sql)
     {
         var parsed = SqlParser.TryParse(sql, out var error);
@@ -73,6 +75,11 @@ public sealed class ParserTests
     [InlineData("SELECT a FROM t WHERE a = b REGEXP c", "SELECT a FROM t WHERE (a = b) REGEXP c")]
     [InlineData("SELECT a FROM t WHERE a = b BETWEEN 0 AND 1", "SELECT a FROM t WHERE (a = b) BETWEEN 0 AND 1")]
     [InlineData("SELECT a FROM t WHERE a = b IN (0)", "SELECT a FROM t WHERE (a = b) IN (0)")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) LIKE c", "SELECT a FROM t WHERE a BETWEEN 1 AND b LIKE c")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) IN (0)", "SELECT a FROM t WHERE a BETWEEN 1 AND b IN (0)")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) REGEXP c", "SELECT a FROM t WHERE a BETWEEN 1 AND b REGEXP c")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) BETWEEN 0 AND 1", "SELECT a FROM t WHERE a BETWEEN 1 AND b BETWEEN 0 AND 1")]
+    [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) SOUNDS LIKE c", "SELECT a FROM t WHERE a BETWEEN 1 AND b SOUNDS LIKE c")]
     public void Semantic_differences_survive_normalisation(string left, string right)
     {
         Assert.NotEqual(SqlText.Normalize(left), SqlText.Normalize(right));

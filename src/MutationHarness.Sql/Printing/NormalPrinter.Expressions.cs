@@ -108,7 +108,8 @@ internal sealed partial class NormalPrinter
     private void PrintBinary(BinaryExpr binary)
     {
         var level = Precedence.Of(binary.Op);
-        PrintOperand(binary.Left, level);
+        // SOUNDS LIKE and MEMBER OF take a bit expression on the left, like the other predicates.
+        PrintOperand(binary.Left, level == Precedence.Predicate ? level + 1 : level);
         output.Append(' ');
         PrintOperator(binary, binary.Op);
         output.Append(' ');

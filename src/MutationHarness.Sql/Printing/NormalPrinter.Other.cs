@@ -22,14 +22,16 @@ internal sealed partial class NormalPrinter
                 output.Append(test.Not ? " IS NOT " : " IS ").Append(test.What.ToString().ToUpperInvariant());
                 break;
             case BetweenExpr between:
-                PrintOperand(between.Operand, Precedence.Predicate);
+                // The left operand of a predicate is a bit expression: a nested predicate there needs its
+                // parentheses, or it would re-parse into the right side (BETWEEN's upper bound is a predicate).
+                PrintOperand(between.Operand, Precedence.Predicate + 1);
                 output.Append(between.Not ? " NOT BETWEEN " : " BETWEEN ");
                 PrintOperand(between.Low, Precedence.Predicate + 1);
                 output.Append(" AND ");
                 PrintOperand(between.High, Precedence.Predicate);
                 break;
             case InListExpr inList:
-                PrintOperand(inList.Operand, Precedence.Predicate);
+                PrintOperand(inList.Operand, Precedence.Predicate + 1);
                 output.Append(inList.Not ? " NOT IN (" : " IN (");
                 PrintList(inList.Items);
                 if (IsTarget(inList, Strategy.FixMInNullU))
@@ -41,7 +43,7 @@ internal sealed partial class NormalPrinter
                 output.Append(')');
                 break;
             case InQueryExpr inQuery:
-                PrintOperand(inQuery.Operand, Precedence.Predicate);
+                PrintOperand(inQuery.Operand, Precedence.Predicate + 1);
                 output.Append(inQuery.Not ? " NOT IN (" : " IN (");
                 PrintStandalone(inQuery.Query);
                 output.Append(')');
@@ -76,7 +78,7 @@ internal sealed partial class NormalPrinter
 
     private void PrintMatch(MatchExpr match)
     {
-        PrintOperand(match.Operand, Precedence.Predicate);
+        PrintOperand(match.Operand, Precedence.Predicate + 1);
         output.Append(match.Not ? " NOT " : " ").Append(match.IsRegexp ? "REGEXP " : "LIKE ");
         if (rewrite?.Pattern is { } pattern && IsTarget(match) && Precedence.Unwrap(match.Pattern) is Literal literal)
         {
