@@ -1,4 +1,5 @@
 using MutationHarness.Sql.Ast;
+using MutationHarness.Sql.Printing;
 
 namespace MutationHarness.Sql.Polarity;
 
@@ -13,17 +14,24 @@ internal static class Aggregation
         "BIT_XOR", "STD", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP", "ANY_VALUE",
     };
 
-    /// <summary>"aggregates (COUNT)" or "computes a window function (ROW_NUMBER)" for the first such call in the
-    /// select list (subqueries are their own SELECTs), or null.</summary>
-    public static string? Of(SelectQuery select)
+    /// <summary>Why the SELECT's output is not made of its rows, or null: a window function (which also sees the rows
+    /// HAVING keeps), an aggregate in the select list or HAVING, or GROUP BY beside a column that is neither
+    /// grouped nor aggregated (its value is any row's of the group, so it too may change with HAVING).</summary>
+    public static (string Reason, bool CoversHaving)? Of(SelectQuery select)
     {
-        foreach (var item in select.Items)
+        CallExpr? aggregate = null;
+        foreach (var call in select.Items.SelectMany(i => Calls(i.Value)).Concat(Calls(select.Having)))
         {
-            if (FirstCall(item.Value) is { } call)
-                return call.Over.IsEmpty ? $"aggregates ({call.Name.ToUpperInvariant()})" : $"computes a window function ({call.Name.ToUpperInvariant()})";
+            if (!call.Over.IsEmpty)
+                return ($"computes a window function ({call.Name.ToUpperInvariant()})", true);
+            aggregate ??= call;
         }
 
-        return null;
+        if (aggregate is not null)
+            return ($"aggregates ({aggregate.Name.ToUpperInvariant()})", false);
+        return select.GroupBy is { Count: > 0 } groupBy && Ungrouped(select.Items, groupBy) is { } column
+            ? ($"groups rows but selects {column}, neither grouped nor aggregated (any row's value)", true)
+            : null;
     }
 
     /// <summary>Why a LIMIT cuts the rows, or null when there is none or it cannot (upstream's LIMIT 2147483647, no offset).</summary>
@@ -38,29 +46,66 @@ internal static class Aggregation
         return unbounded ? null : "LIMIT keeps only the first rows: more rows below it can push others out";
     }
 
-    /// <summary>True for a window function: it also sees the rows HAVING keeps, so HAVING sites lose their relation too.</summary>
-    public static bool IsWindow(string reason) => reason.StartsWith("computes a window", StringComparison.Ordinal);
-
-    private static CallExpr? FirstCall(Expr? expr) => expr switch
+    // A bare column, or *, that no GROUP BY item names (by column, alias or position); expressions are not judged.
+    private static string? Ungrouped(List<SelectItem> items, List<Expr> groupBy)
     {
-        null => null,
-        CallExpr call when !call.Over.IsEmpty || Aggregates.Contains(call.Name) => call,
-        CallExpr call => call.Args.Select(a => FirstCall(a.Value)).FirstOrDefault(c => c is not null),
-        ParenExpr paren => FirstCall(paren.Inner),
-        UnaryExpr unary => FirstCall(unary.Operand),
-        BinaryExpr binary => FirstCall(binary.Left) ?? FirstCall(binary.Right),
-        QuantifiedExpr quantified => FirstCall(quantified.Left),
-        IsExpr test => FirstCall(test.Operand),
-        BetweenExpr between => FirstCall(between.Operand) ?? FirstCall(between.Low) ?? FirstCall(between.High),
-        InListExpr inList => FirstCall(inList.Operand) ?? inList.Items.Select(FirstCall).FirstOrDefault(c => c is not null),
-        InQueryExpr inQuery => FirstCall(inQuery.Operand),
-        MatchExpr match => FirstCall(match.Operand) ?? FirstCall(match.Pattern),
-        RowExpr row => row.Items.Select(FirstCall).FirstOrDefault(c => c is not null),
-        CaseExpr @case => FirstCall(@case.Operand) ?? @case.Whens.Select(w => FirstCall(w.When) ?? FirstCall(w.Then)).FirstOrDefault(c => c is not null)
-            ?? FirstCall(@case.Else),
-        CastExpr cast => FirstCall(cast.Operand),
-        IntervalExpr interval => FirstCall(interval.Amount),
-        CollateExpr collate => FirstCall(collate.Operand),
-        _ => null,
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Precedence.Unwrap(items[i].Value) is not NameExpr name)
+                continue;
+            if (name.Star)
+                return "*";
+            var column = name.Parts[^1];
+            var position = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var grouped = groupBy.Select(Precedence.Unwrap).Any(g => g switch
+            {
+                NameExpr group => string.Equals(group.Parts[^1], column, StringComparison.OrdinalIgnoreCase)
+                    || (items[i].Alias is { } alias && group.Parts.Count == 1 && string.Equals(group.Parts[0], alias, StringComparison.OrdinalIgnoreCase)),
+                Literal { Kind: LiteralKind.Number } number => number.Text == position,
+                _ => false,
+            });
+            if (!grouped)
+                return "`" + column + "`";
+        }
+
+        return null;
+    }
+
+    // Every aggregate or window call of an expression, not looking into subqueries (they are SELECTs of their own).
+    private static IEnumerable<CallExpr> Calls(Expr? expr)
+    {
+        if (expr is null)
+            yield break;
+        if (expr is CallExpr call && (!call.Over.IsEmpty || Aggregates.Contains(call.Name)))
+        {
+            yield return call;
+            yield break;
+        }
+
+        foreach (var child in Children(expr))
+        {
+            foreach (var found in Calls(child))
+                yield return found;
+        }
+    }
+
+    private static IEnumerable<Expr?> Children(Expr expr) => expr switch
+    {
+        CallExpr call => call.Args.Select(a => a.Value),
+        ParenExpr paren => [paren.Inner],
+        UnaryExpr unary => [unary.Operand],
+        BinaryExpr binary => [binary.Left, binary.Right],
+        QuantifiedExpr quantified => [quantified.Left],
+        IsExpr test => [test.Operand],
+        BetweenExpr between => [between.Operand, between.Low, between.High],
+        InListExpr inList => inList.Items.Prepend(inList.Operand),
+        InQueryExpr inQuery => [inQuery.Operand],
+        MatchExpr match => [match.Operand, match.Pattern],
+        RowExpr row => row.Items,
+        CaseExpr @case => @case.Whens.SelectMany(w => new[] { w.When, w.Then }).Prepend(@case.Operand).Append(@case.Else),
+        CastExpr cast => [cast.Operand],
+        IntervalExpr interval => [interval.Amount],
+        CollateExpr collate => [collate.Operand],
+        _ => [],
     };
 }

@@ -91,7 +91,7 @@ internal sealed partial class SiteWalker
         // aggregation loses the relation: FROM, its joins and WHERE, and everything below them.
         var outer = noRelation;
         var aggregation = Aggregation.Of(select);
-        noRelation ??= aggregation is null ? null : $"SELECT #{n} {aggregation}: its output is computed from the mutated rows, not made of them";
+        noRelation ??= aggregation is { } why ? $"SELECT #{n} {why.Reason}: its output is computed from the mutated rows, not made of them" : null;
         if (select.From is not null)
         {
             WalkTable(select.From, flag, live);
@@ -104,7 +104,7 @@ internal sealed partial class SiteWalker
             WalkExpr(where, flag, live);
         }
 
-        if (aggregation is null || !Aggregation.IsWindow(aggregation))
+        if (aggregation is not { CoversHaving: true })
         {
             noRelation = outer;
         }
