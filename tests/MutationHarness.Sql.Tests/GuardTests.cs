@@ -63,6 +63,8 @@ public sealed class GuardTests
     [InlineData("SELECT CURRENT_TIMESTAMP FROM t", "CURRENT_TIMESTAMP")]
     [InlineData("SELECT UNIX_TIMESTAMP() FROM t", "UNIX_TIMESTAMP")]
     [InlineData("SELECT UUID_SHORT() FROM t", "UUID_SHORT")]
+    [InlineData("SELECT pk, @@timestamp FROM t", "@@timestamp")]
+    [InlineData("SELECT pk, @@session.warning_count FROM t", "@@warning_count")]
     [InlineData("SELECT a FROM t LIMIT 1", NonDeterminism.LimitWithoutOrderBy)]
     [InlineData("SELECT a FROM (SELECT a FROM t ORDER BY a) AS d LIMIT 1", NonDeterminism.LimitWithoutOrderBy)]
     public void Non_deterministic_constructs_are_flagged(string sql, string flag)
@@ -75,6 +77,7 @@ public sealed class GuardTests
     [InlineData("SELECT UNIX_TIMESTAMP('2011-12-22 14:22:02') FROM t")]
     [InlineData("SELECT 'RAND()' FROM t")]
     [InlineData("SELECT a FROM t WHERE a IN (SELECT b FROM u) ORDER BY a LIMIT 2")]
+    [InlineData("SELECT @@sql_mode, @@version FROM t")]
     public void Deterministic_statements_have_no_flags(string sql)
     {
         Assert.Empty(NonDeterminism.Find(sql));

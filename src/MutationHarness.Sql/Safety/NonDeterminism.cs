@@ -51,6 +51,13 @@ public static class NonDeterminism
                 case TokenKind.RParen when ordered.Count > 1:
                     ordered.RemoveAt(ordered.Count - 1);
                     continue;
+                case TokenKind.SystemVariable:
+                    // @@timestamp and the per-statement counters change from one run to the next.
+                    var name = token.Span(sql).TrimStart('@').ToString().ToLowerInvariant();
+                    name = name[(name.LastIndexOf('.') + 1)..].Trim('`');
+                    if (name is "timestamp" or "warning_count" or "error_count" or "last_insert_id" or "insert_id" or "identity" or "rand_seed1" or "rand_seed2")
+                        Add(flags, "@@" + name);
+                    continue;
                 case not TokenKind.Word:
                     continue;
             }
