@@ -20,7 +20,10 @@ public sealed class Verifier : IAsyncDisposable
 
     /// <summary>The targets in use, with their server versions, for the summary.</summary>
     public IReadOnlyList<string> TargetDescriptions =>
-        _targets.Select(t => $"{t.Target.Name} ({t.Target.Server.Flavor} {t.Target.Server.Version})").ToList();
+        _targets.Select(t => $"{t.Target.Name} ({t.Target.Server.Flavor} {t.Target.Server.Version}" +
+            (t.Target is Databases.Remote.ConnectionStringTarget { UsesLeastPrivilegeAccounts: false }
+                ? "; the given account cannot create users, so pairs and setups run as it, unisolated)"
+                : ")")).ToList();
 
     /// <summary>The open targets with the shared databases loaded on each, for graders that run SQL of their own there.</summary>
     public IReadOnlyList<OpenTarget> OpenTargets => _targets;

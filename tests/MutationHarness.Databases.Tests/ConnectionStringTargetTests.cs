@@ -58,6 +58,28 @@ public sealed class ConnectionStringTargetTests(MariaDbServerFixture server)
     }
 
     [Fact]
+    public async Task An_account_that_cannot_create_users_is_used_as_it_is_and_the_target_says_so()
+    {
+        // Given an account limited to fixture databases, without CREATE USER
+        var user = "limited_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        await RootAsync($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'Secret_123'");
+        await RootAsync($"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{user}'@'127.0.0.1'");
+        await RootAsync($"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{user}'@'127.0.0.1'");
+        var port = new MySqlConnectionStringBuilder(server.Target.ReaderConnectionString).Port;
+
+        // When it opens and runs a statement
+        await using var target = await ConnectionStringTarget.OpenAsync($"Server=127.0.0.1;Port={port};User ID={user};Password=Secret_123;SslMode=None",
+            new TargetOptions { Jobs = 1 }, Token);
+        var fixture = await target.LoadFixtureAsync(new("limited", ["CREATE TABLE t (a INT)"]), Token);
+        var who = Assert.IsType<RowsOutcome>(await target.ExecuteAsync(fixture, "SELECT CURRENT_USER()", TimeSpan.FromSeconds(5), Token));
+
+        // Then it runs as the given account, and reports that it could not isolate anything
+        Assert.False(target.UsesLeastPrivilegeAccounts);
+        Assert.StartsWith(user, who.Result.Rows[0].Cells[0], StringComparison.Ordinal);
+        Assert.Equal(0, await RootAsync("SELECT COUNT(*) FROM mysql.user WHERE user LIKE 'mh\\_r\\_%'"));
+    }
+
+    [Fact]
     public async Task Anonymous_accounts_that_shadow_the_run_accounts_stop_the_target_with_what_to_do()
     {
         // Given a server with an anonymous account for this host, as a fresh installation has

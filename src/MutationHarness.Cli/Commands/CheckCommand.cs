@@ -49,6 +49,7 @@ internal static class CheckCommand
                 failure = check.Failure?.ToString(),
                 reason = check.Reason,
                 otherStrategy = check.OtherStrategy,
+                noRelation = check.NoRelation,
             }));
             return;
         }
@@ -56,7 +57,7 @@ internal static class CheckCommand
         {
             var relation = check.IsUpper == true ? "R(original) ⊆ R(mutant)  (upper: the result must not shrink)" : "R(mutant) ⊆ R(original)  (lower: the result must not grow)";
             Console.WriteLine($"conforms: {strategy} at {check.Site}");
-            Console.WriteLine($"expected: {relation}");
+            Console.WriteLine(check.NoRelation is { } why ? $"expected: no relation ({why})" : $"expected: {relation}");
             return;
         }
         Console.WriteLine($"does not conform to {strategy}: {check.Reason}");
