@@ -83,20 +83,9 @@ internal static partial class FastConformance
         var i = w.Seed.TokenAt(opStart);
         var wanted = NormalPrinter.MutatedComparison(strategy, op);
         return wanted != op && w.Original[i].Start == opStart && w.Original[i].End == opEnd
-               && w.Replaces(i, i + 1, 1) && ComparisonOf(w.Mutant[i].Kind) == wanted;
+               && w.Replaces(i, i + 1, 1) && Parser.ComparisonOp(w.Mutant[i].Kind) == wanted;
     }
 
-    private static BinaryOp? ComparisonOf(TokenKind kind) => kind switch
-    {
-        TokenKind.Eq => BinaryOp.Eq,
-        TokenKind.NullSafeEq => BinaryOp.NullSafeEq,
-        TokenKind.Ne => BinaryOp.Ne,
-        TokenKind.Lt => BinaryOp.Lt,
-        TokenKind.Le => BinaryOp.Le,
-        TokenKind.Gt => BinaryOp.Gt,
-        TokenKind.Ge => BinaryOp.Ge,
-        _ => null,
-    };
 
     private static bool NullAppended(InListExpr inList, in Window w)
     {

@@ -66,7 +66,8 @@ internal sealed partial class Parser
         return ParsePredicate();
     }
 
-    private static BinaryOp? ComparisonOp(TokenKind kind) => kind switch
+    /// <summary>The comparison a token is, or null (also used by the token-level conformance check).</summary>
+    internal static BinaryOp? ComparisonOp(TokenKind kind) => kind switch
     {
         TokenKind.Eq => BinaryOp.Eq,
         TokenKind.NullSafeEq => BinaryOp.NullSafeEq,
