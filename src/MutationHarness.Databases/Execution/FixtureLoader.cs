@@ -21,7 +21,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         var name = DatabaseName(prefix, fixture.Name);
         await using var connection = await OpenAsync(account, cancellationToken);
         var timeout = fixture.StatementTimeout is { } deadline ? (int) Math.Ceiling(deadline.TotalSeconds) : 0;
-        await ExecuteAsync(connection, $"CREATE DATABASE `{name}` CHARACTER SET {session.CharacterSet} COLLATE {session.Collation}", cancellationToken);
+        await connection.RunAsync($"CREATE DATABASE `{name}` CHARACTER SET {session.CharacterSet} COLLATE {session.Collation}", cancellationToken);
         try
         {
             await connection.ChangeDatabaseAsync(name, cancellationToken);
@@ -29,7 +29,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
             {
                 try
                 {
-                    await ExecuteAsync(connection, fixture.Statements[i], cancellationToken, timeout);
+                    await connection.RunAsync(fixture.Statements[i], cancellationToken, timeout);
                 }
                 catch (MySqlException ex)
                 {
@@ -52,7 +52,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
             : database.Name.StartsWith(accounts.DatabasePrefix, StringComparison.Ordinal) ? accounts.Loader
             : throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
         await using var connection = await OpenAsync(account, cancellationToken);
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS `{database.Name}`", cancellationToken);
+        await connection.RunAsync($"DROP DATABASE IF EXISTS `{database.Name}`", cancellationToken);
     }
 
     private async Task<MySqlConnection> OpenAsync(string account, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, SessionPinning.SetStatement(session), cancellationToken);
+            await connection.RunAsync(SessionPinning.SetStatement(session), cancellationToken);
             return connection;
         }
         catch
@@ -71,18 +71,11 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         }
     }
 
-    /// <param name="timeoutSeconds">A deadline after which the driver kills the statement; 0 for none.</param>
-    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken, int timeoutSeconds = 0)
-    {
-        await using var command = new MySqlCommand(sql, connection) { CommandTimeout = timeoutSeconds };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private static async Task DropQuietlyAsync(MySqlConnection connection, string name)
     {
         try
         {
-            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS `{name}`", CancellationToken.None);
+            await connection.RunAsync($"DROP DATABASE IF EXISTS `{name}`", CancellationToken.None);
         }
         catch (MySqlException)
         {

@@ -66,8 +66,7 @@ internal sealed class SessionPool : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using (var pin = new MySqlCommand(_pinStatement, connection))
-                await pin.ExecuteNonQueryAsync(cancellationToken);
+            await connection.RunAsync(_pinStatement, cancellationToken);
             return new PinnedSession(connection);
         }
         catch

@@ -67,8 +67,7 @@ internal sealed class StatementRunner(ServerQuirks quirks)
         }
         if (assignment is not null)
         {
-            await using var set = new MySqlCommand("SET SESSION " + assignment, session.Connection);
-            await set.ExecuteNonQueryAsync(cancellationToken);
+            await session.Connection.RunAsync("SET SESSION " + assignment, cancellationToken);
         }
         session.ServerDeadline = deadline;
     }

@@ -45,10 +45,7 @@ internal static class LocalAccounts
         {
             await root.OpenAsync(cancellationToken);
             foreach (var sql in statements)
-            {
-                await using var command = new MySqlCommand(sql, root);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await root.RunAsync(sql, cancellationToken);
         }
         return new TargetAccounts(
             SessionPinning.Harden(Tcp(port, Loader, loaderPassword)),

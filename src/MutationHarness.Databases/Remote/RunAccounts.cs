@@ -25,13 +25,13 @@ internal static class RunAccounts
         await connection.OpenAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, $"CREATE USER '{reader}'@'%' IDENTIFIED BY '{readerPassword}'", cancellationToken);
-            await ExecuteAsync(connection, $"CREATE USER '{loader}'@'%' IDENTIFIED BY '{loaderPassword}'", cancellationToken);
-            await ExecuteAsync(connection, $"GRANT SELECT, EXECUTE ON `mh\\_%`.* TO '{reader}'@'%'", cancellationToken);
-            await ExecuteAsync(connection, $"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{loader}'@'%'", cancellationToken);
-            await ExecuteAsync(connection, $"CREATE USER '{setup}'@'%' IDENTIFIED BY '{setupPassword}'", cancellationToken);
-            await ExecuteAsync(connection, $"GRANT SELECT, EXECUTE ON `mhs\\_%`.* TO '{reader}'@'%'", cancellationToken);
-            await ExecuteAsync(connection, $"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{setup}'@'%'", cancellationToken);
+            await connection.RunAsync($"CREATE USER '{reader}'@'%' IDENTIFIED BY '{readerPassword}'", cancellationToken);
+            await connection.RunAsync($"CREATE USER '{loader}'@'%' IDENTIFIED BY '{loaderPassword}'", cancellationToken);
+            await connection.RunAsync($"GRANT SELECT, EXECUTE ON `mh\\_%`.* TO '{reader}'@'%'", cancellationToken);
+            await connection.RunAsync($"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{loader}'@'%'", cancellationToken);
+            await connection.RunAsync($"CREATE USER '{setup}'@'%' IDENTIFIED BY '{setupPassword}'", cancellationToken);
+            await connection.RunAsync($"GRANT SELECT, EXECUTE ON `mhs\\_%`.* TO '{reader}'@'%'", cancellationToken);
+            await connection.RunAsync($"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{setup}'@'%'", cancellationToken);
         }
         catch (MySqlException)
         {
@@ -68,7 +68,7 @@ internal static class RunAccounts
         {
             try
             {
-                await ExecuteAsync(connection, $"DROP USER IF EXISTS '{user}'@'%'", CancellationToken.None);
+                await connection.RunAsync($"DROP USER IF EXISTS '{user}'@'%'", CancellationToken.None);
             }
             catch (MySqlException)
             {
@@ -79,10 +79,4 @@ internal static class RunAccounts
 
     private static string WithUser(string connectionString, string user, string password) =>
         new MySqlConnectionStringBuilder(connectionString) { UserID = user, Password = password }.ConnectionString;
-
-    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
