@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MutationHarness.Core.Chat;
 using MutationHarness.FineTuning;
 
 namespace MutationHarness.Benchmarks;

@@ -1,4 +1,5 @@
 using Microsoft.ML.Tokenizers;
+using MutationHarness.Core.Chat;
 
 namespace MutationHarness.FineTuning.Tests;
 

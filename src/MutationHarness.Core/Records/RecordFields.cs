@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace MutationHarness.Core.Records;
 
 /// <summary>Tolerant reads of optional fields of a JSON record; unknown fields are ignored.</summary>
-internal static class RecordFields
+public static class RecordFields
 {
+    /// <summary>A field's text (a number reads as its JSON text), or null when it is absent or of another kind.</summary>
     public static string? Text(JsonElement record, string name) =>
         record.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
@@ -25,6 +26,7 @@ internal static class RecordFields
         return null;
     }
 
+    /// <summary>A field's truth value (true/false, or the strings "true"/"false"), or null.</summary>
     public static bool? Flag(JsonElement record, string name) =>
         record.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
@@ -34,6 +36,7 @@ internal static class RecordFields
             _ => null,
         } : null;
 
+    /// <summary>A field holding one statement or a list of them; blank and non-string entries are dropped.</summary>
     public static IReadOnlyList<string> Statements(JsonElement record, string name)
     {
         if (!record.TryGetProperty(name, out var value))

@@ -42,14 +42,14 @@ public sealed class OutputsFile : IAnswerSource
                 using var document = JsonDocument.Parse(text);
                 var record = document.RootElement;
                 var output = record.ValueKind == JsonValueKind.Object
-                    ? TestSetReader.Field(record, "output") ?? TestSetReader.Field(record, "answer")
+                    ? RecordFields.Text(record, "output") ?? RecordFields.Text(record, "answer")
                     : null;
                 if (output is null)
                 {
                     problems.Add($"line {number}: no \"output\" text");
                     continue;
                 }
-                if (TestSetReader.Field(record, "id") is { } id)
+                if (RecordFields.Text(record, "id") is { } id)
                     byId[id] = output;
                 else if (record.TryGetProperty("line", out var line) && line.TryGetInt32(out var lineNumber))
                     byLine[lineNumber] = output;

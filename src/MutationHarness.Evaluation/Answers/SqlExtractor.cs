@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MutationHarness.Core.Text;
 
 namespace MutationHarness.Evaluation;
 
@@ -99,28 +100,13 @@ public static partial class SqlExtractor
 
     private static string CutProseAfterSemicolon(string text)
     {
-        var quote = '\0';
-        for (var i = 0; i < text.Length; i++)
+        foreach (var i in SqlSpans.InCode(text, ';'))
         {
-            var c = text[i];
-            if (quote != '\0')
-            {
-                if (c == '\\' && quote != '`')
-                    i++;
-                else if (c == quote)
-                    quote = '\0';
-                continue;
-            }
-            if (c is '\'' or '"' or '`')
-                quote = c;
-            else if (c == ';')
-            {
-                var rest = text[(i + 1)..].TrimStart();
-                var word = LeadingWord().Match(rest);
-                // A second statement stays for the guard to see; prose after the statement goes.
-                if (rest.Length > 0 && rest[0] != ';' && !(word.Success && s_statementWords.Contains(word.Value)))
-                    return text[..i];
-            }
+            var rest = text[(i + 1)..].TrimStart();
+            var word = LeadingWord().Match(rest);
+            // A second statement stays for the guard to see; prose after the statement goes.
+            if (rest.Length > 0 && rest[0] != ';' && !(word.Success && s_statementWords.Contains(word.Value)))
+                return text[..i];
         }
         return text;
     }

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using MutationHarness.Core.Chat;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -116,11 +117,11 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
         return e.Status == 0 ? $"the endpoint could not be reached: {firstLine}" : $"HTTP {e.Status}: {firstLine}";
     }
 
-    private static List<OpenAI.Chat.ChatMessage> ToMessages(IReadOnlyList<PromptMessage> prompt) =>
+    private static List<OpenAI.Chat.ChatMessage> ToMessages(IReadOnlyList<Core.Chat.ChatMessage> prompt) =>
         prompt.Select(m => m.Role switch
         {
-            "system" => (OpenAI.Chat.ChatMessage)new SystemChatMessage(m.Content),
-            "assistant" => new AssistantChatMessage(m.Content),
+            ChatRoles.System => (OpenAI.Chat.ChatMessage)new SystemChatMessage(m.Content),
+            ChatRoles.Assistant => new AssistantChatMessage(m.Content),
             _ => new UserChatMessage(m.Content),
         }).ToList();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MutationHarness.Core.Records;
 using MutationHarness.FineTuning;
 
 namespace MutationHarness.Evaluation;
@@ -28,7 +29,7 @@ internal static class DatasetManifestSetups
                 if (entry.TryGetProperty("line", out var line) && line.TryGetInt32(out var number)
                     && entry.TryGetProperty("setup", out var setup) && setup.ValueKind == JsonValueKind.Array)
                 {
-                    setups[number] = (TestSetReader.Field(entry, "strategy"),
+                    setups[number] = (RecordFields.Text(entry, "strategy"),
                         setup.EnumerateArray().Select(s => s.GetString() ?? "").ToList());
                 }
             }

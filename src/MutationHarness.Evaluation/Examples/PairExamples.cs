@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MutationHarness.Core.Chat;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
@@ -8,14 +9,6 @@ namespace MutationHarness.Evaluation;
 /// <summary>Reads a pair record (plain or upstream) as an example, prompting the way <c>clean</c> writes chat examples.</summary>
 internal static class PairExamples
 {
-    private static readonly Dictionary<string, string> s_displayNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mysql"] = "MySQL",
-        ["mariadb"] = "MariaDB",
-        ["tidb"] = "TiDB",
-        ["oceanbase"] = "OceanBase",
-    };
-
     public static TestExample Read(JsonElement record, string path, int line, StrategyCatalog catalog)
     {
         var input = RecordParser.Parse(record, new SourceLocation(path, line), catalog);
@@ -25,10 +18,8 @@ internal static class PairExamples
             return TestSetReader.Unreadable(input.Id, line, pair.Strategy is null
                 ? "the record names no strategy"
                 : $"unknown strategy '{pair.Strategy}' (see strategies/ for the 18 names)");
-        var dbms = pair.Dbms ?? "mysql";
-        var display = s_displayNames.TryGetValue(dbms, out var name) ? name : dbms;
-        var system = $"You are an expert in {display} statement mutation. {strategy.Instructions.Mutate}";
-        PromptMessage[] prompt = [new("system", system), new("user", pair.Original)];
+        var system = RolePrompt.SystemMessage(pair.Dbms ?? "mysql", strategy.Instructions.Mutate);
+        ChatMessage[] prompt = [new(ChatRoles.System, system), new(ChatRoles.User, pair.Original)];
         return new TestExample(input.Id, line, strategy.Name, pair.Dbms, prompt, pair.Original, pair.Mutated, Setup: pair.Setup);
     }
 }

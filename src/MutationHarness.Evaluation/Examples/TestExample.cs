@@ -1,3 +1,5 @@
+using MutationHarness.Core.Chat;
+
 namespace MutationHarness.Evaluation;
 
 /// <summary>One example of a test set: the prompt, the seed query (mutation mode) and the reference answer.</summary>
@@ -16,7 +18,7 @@ public sealed record TestExample(
     int Line,
     string? Strategy,
     string? Dbms,
-    IReadOnlyList<PromptMessage> Prompt,
+    IReadOnlyList<ChatMessage> Prompt,
     string Original,
     string? Reference,
     string? Problem = null,

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MutationHarness.Core.Chat;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 
@@ -36,7 +37,7 @@ public static class TestSetReader
             var record = document.RootElement;
             if (record.ValueKind != JsonValueKind.Object)
                 return Unreadable(fallbackId, line, "a test record must be a JSON object");
-            var id = Field(record, "id") ?? fallbackId;
+            var id = RecordFields.Text(record, "id") ?? fallbackId;
             if (record.TryGetProperty("messages", out var messages))
                 return ChatExamples.Read(id, line, record, messages, mode, catalog);
             return mode == EvalMode.Sql
@@ -52,24 +53,16 @@ public static class TestSetReader
     internal static TestExample Unreadable(string id, int line, string problem) =>
         new(id, line, null, null, [], "", null, problem);
 
-    internal static string? Field(JsonElement record, string name) =>
-        record.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        } : null;
-
     private static TestExample PlainSql(string id, int line, JsonElement record)
     {
-        var question = Field(record, "question") ?? Field(record, "prompt") ?? Field(record, "user");
+        var question = RecordFields.Text(record, "question") ?? RecordFields.Text(record, "prompt") ?? RecordFields.Text(record, "user");
         if (string.IsNullOrWhiteSpace(question))
             return Unreadable(id, line, "a SQL-mode record needs a 'question' (or a chat 'messages' list)");
-        var reference = Field(record, "reference") ?? Field(record, "sql");
-        var prompt = new List<PromptMessage>();
-        if (Field(record, "system") is { Length: > 0 } system)
-            prompt.Add(new PromptMessage("system", system));
-        prompt.Add(new PromptMessage("user", question));
-        return new TestExample(id, line, null, Field(record, "dbms"), prompt, question, reference);
+        var reference = RecordFields.Text(record, "reference") ?? RecordFields.Text(record, "sql");
+        var prompt = new List<ChatMessage>();
+        if (RecordFields.Text(record, "system") is { Length: > 0 } system)
+            prompt.Add(new ChatMessage(ChatRoles.System, system));
+        prompt.Add(new ChatMessage(ChatRoles.User, question));
+        return new TestExample(id, line, null, RecordFields.Text(record, "dbms"), prompt, question, reference);
     }
 }

@@ -1,3 +1,4 @@
+using MutationHarness.Core.Chat;
 using MutationHarness.Core.Strategies;
 
 namespace MutationHarness.FineTuning;
@@ -40,7 +41,7 @@ internal sealed class CandidateSelector
                     continue;
                 }
                 firstByKey.Add(key, candidate.Id);
-                var system = DbmsNames.RolePrompt(candidate.Dbms) + " " + instruction.For(_options.InstructionStyle);
+                var system = RolePrompt.SystemMessage(candidate.Dbms, instruction.For(_options.InstructionStyle));
                 unique.Add(new PlannedExample(candidate, system, original, index));
             }
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using MutationHarness.Core.Text;
 
 namespace MutationHarness.FineTuning;
 
@@ -12,33 +13,25 @@ public static class SqlNormaliser
     public static string Normalise(string sql)
     {
         var builder = new StringBuilder(sql.Length);
-        var quote = '\0';
         var pendingSpace = false;
-        for (var i = 0; i < sql.Length; i++)
+        foreach (var span in SqlSpans.Of(sql))
         {
-            var c = sql[i];
-            if (quote != '\0')
+            for (var i = span.Start; i < span.End; i++)
             {
-                builder.Append(c);
-                if (c == '\\' && quote != '`' && i + 1 < sql.Length)
-                    builder.Append(sql[++i]);
-                else if (c == quote)
-                    quote = '\0'; // a doubled quote closes and reopens, which keeps its text intact
-                continue;
+                var c = sql[i];
+                var quoted = span.Kind == SqlSpanKind.Quoted;
+                if (!quoted && char.IsWhiteSpace(c))
+                {
+                    pendingSpace = builder.Length > 0;
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    builder.Append(' ');
+                    pendingSpace = false;
+                }
+                builder.Append(quoted ? c : char.ToLowerInvariant(c));
             }
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-            if (c is '\'' or '"' or '`')
-                quote = c;
-            builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using MutationHarness.Core.Chat;
 
 namespace MutationHarness.FineTuning;
 

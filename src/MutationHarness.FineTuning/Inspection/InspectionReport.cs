@@ -1,3 +1,5 @@
+using MutationHarness.Core.Chat;
+
 namespace MutationHarness.FineTuning;
 
 /// <summary>What the check of one chat fine-tuning file found: errors, warnings and statistics.</summary>

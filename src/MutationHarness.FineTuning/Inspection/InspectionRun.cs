@@ -1,3 +1,5 @@
+using MutationHarness.Core.Chat;
+
 namespace MutationHarness.FineTuning;
 
 /// <summary>The state of one inspection: lines are checked in parallel batches and merged here in file order.</summary>

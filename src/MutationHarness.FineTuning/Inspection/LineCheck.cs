@@ -1,3 +1,5 @@
+using MutationHarness.Core.Chat;
+
 namespace MutationHarness.FineTuning;
 
 /// <summary>What the check of one line found; built on any thread, merged in line order.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MutationHarness.Core.Chat;
 
 namespace MutationHarness.FineTuning;
 

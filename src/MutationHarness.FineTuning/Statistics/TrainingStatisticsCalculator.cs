@@ -1,3 +1,5 @@
+using MutationHarness.Core.Chat;
+
 namespace MutationHarness.FineTuning;
 
 /// <summary>Computes the token statistics and the cost estimate of examples held in memory.</summary>

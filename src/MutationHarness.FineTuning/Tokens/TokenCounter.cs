@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
+using MutationHarness.Core.Chat;
 
 namespace MutationHarness.FineTuning;
 

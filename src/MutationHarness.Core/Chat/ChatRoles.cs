@@ -1,4 +1,4 @@
-namespace MutationHarness.FineTuning;
+namespace MutationHarness.Core.Chat;
 
 /// <summary>The message roles the chat fine-tuning format accepts.</summary>
 public static class ChatRoles
