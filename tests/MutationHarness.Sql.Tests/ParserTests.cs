@@ -23,7 +23,7 @@ public sealed class ParserTests
     [InlineData("(((SELECT 1)))")]
     [InlineData("SELECT ((SELECT 1) + 1), ((a)) FROM t")]
     [InlineData("/* lead */ SELECT 1 -- trailing\n # hash\n ;")]
-    [InlineData("SELECT /*! STRAIGHT_JOIN */ a FROM t /*+ hint */")]
+    [InlineData("SELECT /* ! not executable */ a FROM t /* + not a hint */")]
     [InlineData("SELECT `we``ird` FROM `t` AS `x`")]
     [InlineData("SELECT a->'$.x', a->>'$.y', 1 MEMBER OF ('[1]') FROM t")]
     [InlineData("SELECT a FROM t WHERE (a BETWEEN 1 AND b) LIKE c AND a = b IS NULL AND x BETWEEN 1 AND y LIKE z AND (a LIKE b) LIKE c")]

@@ -43,7 +43,7 @@ internal sealed partial class Lexer
         };
         if (length == 0)
         {
-            throw SqlSyntaxError.At(source, start, "a token", $"'{c}'");
+            throw SqlSyntaxError.At(source, start, "a token", LexerRules.Show(c));
         }
 
         pos += length;

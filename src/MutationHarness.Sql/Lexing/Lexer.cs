@@ -1,7 +1,9 @@
 namespace MutationHarness.Sql.Lexing;
 
-/// <summary>Splits MySQL text into significant tokens; comments and whitespace are trivia, but the body of
-/// an executable comment (<c>/*! … */</c>, <c>/*M! … */</c>) is lexed as code.</summary>
+/// <summary>Splits MySQL text into significant tokens, reading comments, quotes and whitespace exactly as the
+/// MariaDB/MySQL server does (with the harness's pinned <c>sql_mode</c>: backslash escapes on, no ANSI_QUOTES);
+/// what the server would read by another rule (executable comments, optimizer hints, NUL) is refused
+/// (see <see cref="LexerRules"/>).</summary>
 internal sealed partial class Lexer
 {
     // One growable buffer per thread: tokenising is on every check's hot path, and a fresh list per call cost
@@ -13,7 +15,6 @@ internal sealed partial class Lexer
     private Token[] tokens;
     private int count;
     private int pos;
-    private int executableDepth;
 
     private Lexer(string source, Token[] buffer)
     {
@@ -70,6 +71,7 @@ internal sealed partial class Lexer
             buffer = new Token[head.Length * 2];
         }
 
+        LexerRules.RefuseNul(source);
         head.CopyTo(buffer);
         var lexer = new Lexer(source, buffer) { count = head.Length, pos = head.IsEmpty ? 0 : head[^1].End };
         try
@@ -152,25 +154,19 @@ internal sealed partial class Lexer
         while (pos < source.Length)
         {
             var c = source[pos];
-            if (char.IsWhiteSpace(c))
+            if (LexerRules.IsSpace(c))
             {
                 pos++;
             }
-            else if (c == '#' || (c == '-' && At(pos + 1) == '-' && (pos + 2 >= source.Length || char.IsWhiteSpace(source[pos + 2]) || char.IsControl(source[pos + 2]))))
+            else if (c == '#' || (c == '-' && At(pos + 1) == '-' && LexerRules.EndsDashes(source, pos + 2)))
             {
-                while (pos < source.Length && source[pos] != '\n')
-                {
-                    pos++;
-                }
+                // To the end of the line only: '\r' does not end it (NUL, which would, is refused up front).
+                var newline = source.IndexOf('\n', pos);
+                pos = newline < 0 ? source.Length : newline;
             }
             else if (c == '/' && At(pos + 1) == '*')
             {
                 SkipBlockComment();
-            }
-            else if (c == '*' && At(pos + 1) == '/' && executableDepth > 0)
-            {
-                executableDepth--;
-                pos += 2;
             }
             else
             {
@@ -182,21 +178,10 @@ internal sealed partial class Lexer
     private void SkipBlockComment()
     {
         var start = pos;
-        var bodyStart = pos + 2;
-        if (At(bodyStart) == '!' || (At(bodyStart) is 'M' or 'm' && At(bodyStart + 1) == '!'))
-        {
-            // An executable comment runs on the server: its content is code, never hidden from us.
-            pos = bodyStart + (At(bodyStart) == '!' ? 1 : 2);
-            while (IsDigitAt(pos))
-            {
-                pos++;
-            }
+        LexerRules.RefuseSpecialComment(source, start);
 
-            executableDepth++;
-            return;
-        }
-
-        var close = source.IndexOf("*/", bodyStart, StringComparison.Ordinal);
+        // Never nested: the server ends every plain comment at the first '*/'.
+        var close = source.IndexOf("*/", start + 2, StringComparison.Ordinal);
         if (close < 0)
         {
             throw SqlSyntaxError.At(source, start, "'*/' closing the comment", "end of input");

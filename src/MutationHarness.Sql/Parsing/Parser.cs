@@ -28,8 +28,9 @@ internal sealed partial class Parser
     private Query ParseStatement()
     {
         var query = ParseQuery();
-        while (Accept(TokenKind.Semicolon))
+        if (Accept(TokenKind.Semicolon) && !LexerRules.IsBlank(source.AsSpan(tokens[index - 1].End)))
         {
+            throw SqlSyntaxError.At(source, tokens[index - 1].End, "nothing after the closing ';'", "more text (another statement)");
         }
 
         if (Current.Kind != TokenKind.End)

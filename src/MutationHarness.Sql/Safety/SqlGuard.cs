@@ -2,8 +2,10 @@ using MutationHarness.Sql.Lexing;
 
 namespace MutationHarness.Sql;
 
-/// <summary>A token-based read-only guard: it works even when the statement does not parse, and it reads
-/// executable comments (<c>/*! … */</c>) as the code they are.</summary>
+/// <summary>A token-based read-only guard: it works even when the statement does not parse, and it reads the text
+/// with the server's own lexical rules (<see cref="Lexer"/>), refusing executable comments, optimizer hints and NUL.
+/// Every entry point (verify, clean, eval, check, mutate) reaches the server only through text this guard allowed,
+/// and parses with the same lexer, so the refusals hold everywhere.</summary>
 public static class SqlGuard
 {
     private static readonly HashSet<string> ForbiddenFunctions = new(StringComparer.OrdinalIgnoreCase)
@@ -22,7 +24,8 @@ public static class SqlGuard
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ForbiddenWords = ForbiddenFunctions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DataChangingWords = DataChanging.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Allows exactly one SELECT (or WITH … SELECT, or parenthesised set operation); rejects everything else.</summary>
+    /// <summary>Allows exactly one SELECT (or WITH … SELECT, or parenthesised set operation), with at most one
+    /// closing ';'; rejects everything else.</summary>
     public static GuardResult Check(string sql)
     {
         Token[] tokens;
@@ -32,32 +35,31 @@ public static class SqlGuard
         }
         catch (SqlSyntaxError e)
         {
-            return GuardResult.Rejected($"The text does not lex at {e.Line}:{e.Column}: expected {e.Expected}.");
+            return GuardResult.Rejected($"The text does not lex at {e.Line}:{e.Column}: expected {e.Expected}, found {e.Found}.");
         }
 
-        var statements = 0;
-        var atStatementStart = true;
+        if (tokens[0].Kind == TokenKind.End)
+        {
+            return GuardResult.Rejected("There is no statement.");
+        }
+
+        if (FirstWord(tokens, 0) is var first && first.Keyword is not (Keyword.SELECT or Keyword.WITH))
+        {
+            return GuardResult.Rejected($"Only SELECT is allowed, not '{Describe(sql, first)}'.");
+        }
+
         for (var i = 0; i < tokens.Length && tokens[i].Kind != TokenKind.End; i++)
         {
-            var token = tokens[i];
-            if (token.Kind == TokenKind.Semicolon)
+            if (tokens[i].Kind == TokenKind.Semicolon)
             {
-                atStatementStart = true;
+                // The server starts another statement after any ';' followed by more than whitespace (even a
+                // lone comment is an empty statement), so only one closing ';' is accepted.
+                if (tokens[i + 1].Kind != TokenKind.End || !LexerRules.IsBlank(sql.AsSpan(tokens[i].End)))
+                {
+                    return GuardResult.Rejected("More than one statement: only a single closing ';' may follow the SELECT, with nothing after it.");
+                }
+
                 continue;
-            }
-
-            if (atStatementStart)
-            {
-                atStatementStart = false;
-                if (++statements > 1)
-                {
-                    return GuardResult.Rejected("More than one statement.");
-                }
-
-                if (FirstWord(tokens, i) is var first && first.Keyword is not (Keyword.SELECT or Keyword.WITH))
-                {
-                    return GuardResult.Rejected($"Only SELECT is allowed, not '{Describe(sql, first)}'.");
-                }
             }
 
             if (Check(sql, tokens, i) is { } reason)
@@ -66,7 +68,7 @@ public static class SqlGuard
             }
         }
 
-        return statements == 0 ? GuardResult.Rejected("There is no statement.") : GuardResult.Allowed;
+        return GuardResult.Allowed;
     }
 
     private static Token FirstWord(Token[] tokens, int i)
