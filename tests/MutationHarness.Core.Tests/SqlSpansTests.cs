@@ -36,6 +36,15 @@ public sealed class SqlSpansTests
         Assert.Equal(SqlSpanKind.Comment, Spans("SELECT 1 --")[^1].Kind);
     }
 
+    [Theory]
+    [InlineData("SELECT 1 --\u3000x; DROP TABLE t")]
+    [InlineData("SELECT 1 --\u00A0x; DROP TABLE t")]
+    public void Two_dashes_before_a_non_ascii_space_are_code_as_on_the_server(string sql)
+    {
+        // The server tests the next byte for an ASCII space or control character; a no-break space is part of a name
+        Assert.Equal([sql.IndexOf(';')], SqlSpans.InCode(sql, ';'));
+    }
+
     [Fact]
     public void A_character_is_found_only_in_code()
     {

@@ -21,7 +21,8 @@ public readonly record struct SqlSpan(int Start, int End, SqlSpanKind Kind);
 
 /// <summary>Splits SQL text into code, quoted text and comments by MySQL's quoting rules: the one reading of
 /// "what is inside quotes" for code outside the SQL engine (script splitting, normalising, answer extraction).</summary>
-/// <remarks>A backslash escapes the next character inside <c>'…'</c> and <c>"…"</c>, a doubled quote stands
+/// <remarks>'--' starts a comment only before an ASCII space or control character (as the server and the SQL
+/// engine's lexer read it: a no-break space is part of a name there). A backslash escapes the next character inside <c>'…'</c> and <c>"…"</c>, a doubled quote stands
 /// for itself, and an unterminated quote or comment runs to the end of the text (the server will say so).</remarks>
 public static class SqlSpans
 {
@@ -68,7 +69,7 @@ public static class SqlSpans
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
         if (c is '\'' or '"' or '`')
             return new SqlSpan(i, EndOfQuoted(text, i), SqlSpanKind.Quoted);
-        if (c == '#' || (c == '-' && next == '-' && (i + 2 >= text.Length || char.IsWhiteSpace(text[i + 2]))))
+        if (c == '#' || (c == '-' && next == '-' && (i + 2 >= text.Length || text[i + 2] <= ' ' || text[i + 2] == '\u007F')))
         {
             var end = text.IndexOf('\n', i);
             return new SqlSpan(i, end < 0 ? text.Length : end, SqlSpanKind.Comment);
