@@ -14,21 +14,23 @@ public sealed class ConnectionStringTargetTests(MariaDbServerFixture server)
 
     private async Task<int> RootAsync(string sql)
     {
-        await using var root = new MySqlConnection(LocalAccounts.RootConnectionString(LocalServerArguments.SocketPath(server.Target.RunDirectory)));
+        await using var root = new MySqlConnection(server.Target.RootConnectionString);
         await root.OpenAsync(Token);
         await using var command = new MySqlCommand(sql, root);
         return Convert.ToInt32(await command.ExecuteScalarAsync(Token) ?? 0, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>An administrator account over TCP, as a user would give one.</summary>
+    /// <summary>An administrator account, as a user would give one (over the embedded server's socket: it has no TCP port).</summary>
     private async Task<string> AdminAsync()
     {
         var user = "admin_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        await RootAsync($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'Secret_123'");
-        await RootAsync($"GRANT ALL PRIVILEGES ON *.* TO '{user}'@'127.0.0.1' WITH GRANT OPTION");
-        var port = new MySqlConnectionStringBuilder(server.Target.ReaderConnectionString).Port;
-        return $"Server=127.0.0.1;Port={port};User ID={user};Password=Secret_123;SslMode=None";
+        await RootAsync($"CREATE USER '{user}'@'localhost' IDENTIFIED BY 'Secret_123'");
+        await RootAsync($"GRANT ALL PRIVILEGES ON *.* TO '{user}'@'localhost' WITH GRANT OPTION");
+        return ConnectionString(user);
     }
+
+    private string ConnectionString(string user) =>
+        $"Server={LocalServerArguments.SocketPath(server.Target.RunDirectory)};Protocol=Unix;User ID={user};Password=Secret_123;SslMode=None";
 
     [Fact]
     public async Task Per_run_accounts_keep_pairs_read_only_and_setups_in_their_own_databases_and_are_dropped_after()
@@ -62,14 +64,12 @@ public sealed class ConnectionStringTargetTests(MariaDbServerFixture server)
     {
         // Given an account limited to fixture databases, without CREATE USER
         var user = "limited_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        await RootAsync($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'Secret_123'");
-        await RootAsync($"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{user}'@'127.0.0.1'");
-        await RootAsync($"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{user}'@'127.0.0.1'");
-        var port = new MySqlConnectionStringBuilder(server.Target.ReaderConnectionString).Port;
+        await RootAsync($"CREATE USER '{user}'@'localhost' IDENTIFIED BY 'Secret_123'");
+        await RootAsync($"GRANT ALL PRIVILEGES ON `mh\\_%`.* TO '{user}'@'localhost'");
+        await RootAsync($"GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO '{user}'@'localhost'");
 
         // When it opens and runs a statement
-        await using var target = await ConnectionStringTarget.OpenAsync($"Server=127.0.0.1;Port={port};User ID={user};Password=Secret_123;SslMode=None",
-            new TargetOptions { Jobs = 1 }, Token);
+        await using var target = await ConnectionStringTarget.OpenAsync(ConnectionString(user), new TargetOptions { Jobs = 1 }, Token);
         var fixture = await target.LoadFixtureAsync(new("limited", ["CREATE TABLE t (a INT)"]), Token);
         var who = Assert.IsType<RowsOutcome>(await target.ExecuteAsync(fixture, "SELECT CURRENT_USER()", TimeSpan.FromSeconds(5), Token));
 
@@ -84,7 +84,7 @@ public sealed class ConnectionStringTargetTests(MariaDbServerFixture server)
     {
         // Given a server with an anonymous account for this host, as a fresh installation has
         var admin = await AdminAsync();
-        await RootAsync("CREATE USER ''@'127.0.0.1'");
+        await RootAsync("CREATE USER ''@'localhost'");
         try
         {
             // When the target opens
@@ -96,7 +96,7 @@ public sealed class ConnectionStringTargetTests(MariaDbServerFixture server)
         }
         finally
         {
-            await RootAsync("DROP USER ''@'127.0.0.1'");
+            await RootAsync("DROP USER ''@'localhost'");
         }
     }
 }

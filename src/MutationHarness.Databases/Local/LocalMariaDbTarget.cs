@@ -12,12 +12,13 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
     private readonly MySqlQueryTarget _core;
     private readonly ServerProcess _process;
 
-    private LocalMariaDbTarget(MySqlQueryTarget core, ServerProcess process, string runDirectory, LocalStartTimings timings)
+    private LocalMariaDbTarget(MySqlQueryTarget core, ServerProcess process, string runDirectory, string rootConnectionString, LocalStartTimings timings)
         : base(core)
     {
         _core = core;
         _process = process;
         RunDirectory = runDirectory;
+        RootConnectionString = rootConnectionString;
         StartTimings = timings;
     }
 
@@ -38,6 +39,9 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
 
     internal string LoaderConnectionString => _core.Accounts.Loader;
 
+    /// <summary>Root over the private socket, with the random password set at start (held in memory only).</summary>
+    internal string RootConnectionString { get; }
+
     /// <summary>Starts a throwaway MariaDB with its accounts ready and its sessions pinned.</summary>
     public static async Task<LocalMariaDbTarget> StartAsync(TargetOptions options, CancellationToken cancellationToken)
     {
@@ -51,7 +55,10 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
         var templateTime = step.Elapsed;
 
         LeftoverRunDirectories.Sweep();
+        // Created 0700: it holds the server's socket, the only way into the server.
         var runDirectory = Directory.CreateTempSubdirectory(LeftoverRunDirectories.Prefix).FullName;
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(runDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         ServerProcess? process = null;
         try
         {
@@ -62,16 +69,16 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
             var copyTime = step.Elapsed;
 
             step.Restart();
-            (process, var port) = await LocalServerLauncher.LaunchAsync(binaries, runDirectory, dataDirectory, options.StartTimeout, cancellationToken);
+            process = await LocalServerLauncher.LaunchAsync(binaries, runDirectory, dataDirectory, options.StartTimeout, cancellationToken);
             var readyTime = step.Elapsed;
 
-            var accounts = await LocalAccounts.CreateAsync(LocalServerArguments.SocketPath(runDirectory), port, cancellationToken);
+            var (accounts, root) = await LocalAccounts.CreateAsync(LocalServerArguments.SocketPath(runDirectory), cancellationToken);
             var server = await FlavorDetector.DetectAsync(accounts.Reader, cancellationToken);
             var timings = new LocalStartTimings(created, templateTime, copyTime, readyTime, total.Elapsed);
             var stoppable = process;
             var core = new MySqlQueryTarget("local:mariadb", server, accounts, options,
                 () => StopAsync(stoppable, runDirectory, options.KeepDataDirectory));
-            return new LocalMariaDbTarget(core, process, runDirectory, timings);
+            return new LocalMariaDbTarget(core, process, runDirectory, root, timings);
         }
         catch
         {

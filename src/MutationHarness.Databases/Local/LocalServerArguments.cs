@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace MutationHarness.Databases.Local;
 
-/// <summary>The command lines of a throwaway MariaDB: small, fast to start, loopback only, nothing kept.</summary>
+/// <summary>The command lines of a throwaway MariaDB: small, fast to start, reachable only through its socket, nothing kept.</summary>
 internal static class LocalServerArguments
 {
     // The same InnoDB sizes at install and at start, so the server never resizes its redo log on start.
@@ -25,15 +23,15 @@ internal static class LocalServerArguments
             yield return option;
     }
 
-    public static IEnumerable<string> ServerArguments(string runDirectory, string dataDirectory, int port)
+    public static IEnumerable<string> ServerArguments(string runDirectory, string dataDirectory)
     {
         yield return "--no-defaults";
         yield return "--datadir=" + dataDirectory;
         if (Environment.IsPrivilegedProcess)
             yield return "--user=root";
-        yield return "--port=" + port.ToString(CultureInfo.InvariantCulture);
-        yield return "--bind-address=127.0.0.1";
-        yield return "--skip-networking=0";
+        // No TCP at all: the only way in is the socket inside the run directory, which is private to this
+        // user (0700), so no other local user can reach the server, whatever its accounts' passwords.
+        yield return "--skip-networking";
         yield return "--socket=" + SocketPath(runDirectory);
         yield return "--pid-file=" + Path.Combine(runDirectory, "mysqld.pid");
         yield return "--log-error=" + ErrorLogPath(runDirectory);
