@@ -57,7 +57,19 @@ public sealed record SideRun(bool Ok, int? Rows, double ElapsedMs, int? ErrorNum
 {
     /// <summary>True when the rows are those an earlier pair with the same seed got on this database (not run again).</summary>
     public bool Reused { get; init; }
+
+    /// <summary>The limit the result passed when it was stopped unjudged (then <see cref="Rows"/> and
+    /// <see cref="Bytes"/> count what was read until then); null when it stayed within the limits.</summary>
+    public string? TooLarge { get; init; }
+
+    /// <summary>The bytes of cell text the side returned (read, when it was too large).</summary>
+    public long? Bytes { get; init; }
 }
 
 /// <summary>The relation check over all runs on one database; <c>Identical</c> when both sides gave the same multiset.</summary>
-public sealed record RelationRun(bool Holds, int Runs, int Violations, string? Problem, IReadOnlyList<WitnessRow> Witness, bool Identical);
+public sealed record RelationRun(bool Holds, int Runs, int Violations, string? Problem, IReadOnlyList<WitnessRow> Witness, bool Identical)
+{
+    /// <summary>How the relation was judged beyond exact text (columns compared under their collation or by value), or
+    /// why that could not be done; null when exact text decided.</summary>
+    public string? Note { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MutationHarness.Core.Results;
 using MutationHarness.Databases.Targets;
 
 namespace MutationHarness.Verification;
@@ -15,8 +16,12 @@ internal sealed class SeedResults
     /// <summary>Seeds kept per target; when full the cache is emptied, which bounds it without bookkeeping.</summary>
     public const int Capacity = 256;
 
-    /// <summary>Results larger than this many cells are not kept: memory stays small however large a result is.</summary>
-    public const int MaxCells = 2_000;
+    /// <summary>Results of more rows are not kept: at 16 bytes a row hash, an entry stays under 64 kB.</summary>
+    public const int MaxRows = 4_096;
+
+    /// <summary>Results with more cell text are kept as row hashes alone (a violation re-runs both sides anyway,
+    /// and reads its witness then).</summary>
+    public const long MaxTextBytes = 16 * 1024;
 
     private readonly ConcurrentDictionary<(string Database, string Sql), RowsOutcome> _entries = new();
     private int _count;
@@ -26,8 +31,13 @@ internal sealed class SeedResults
 
     public void Keep(string database, string sql, StatementOutcome outcome)
     {
-        if (outcome is not RowsOutcome rows || (long) rows.Result.Rows.Count * Math.Max(1, rows.Result.ColumnCount) > MaxCells)
+        if (outcome is not RowsOutcome rows || rows.Result.RowCount > MaxRows)
             return;
+        if (rows.Result.Rows.Count > 0 && rows.Result.Bytes > MaxTextBytes)
+        {
+            var result = rows.Result;
+            rows = rows with { Result = new ResultSet(result.ColumnCount, result.Multiset, [], false, result.SequenceHash, result.Bytes) };
+        }
         if (Volatile.Read(ref _count) >= Capacity)
         {
             _entries.Clear();

@@ -33,8 +33,8 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
         var reuse = options.ReuseSeedResults && plan.Flags.Count == 0 && plan.Pair.Setup.Count == 0;
         var cached = reuse ? open.SeedResults.Find(database.Name, plan.Pair.Original) : null;
         var (original, mutated) = cached is not null
-            ? (cached, await open.Target.ExecuteAsync(database, plan.Pair.Mutated, options.StatementTimeout, cancellationToken))
-            : await RunBothAsync(plan, database, cancellationToken);
+            ? (cached, await ExecuteAsync(database, plan.Pair.Mutated, null, cancellationToken))
+            : await RunBothAsync(plan, database, null, cancellationToken);
         if (reuse && cached is null)
             open.SeedResults.Keep(database.Name, plan.Pair.Original, original);
         var sides = (Side(original) with { Reused = cached is not null }, Side(mutated));
@@ -42,42 +42,56 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
             return new DatabaseRun(database.FixtureName, Verdict.NotExecutable, sides.Item1, sides.Item2, null, null);
         if (original is TimeoutOutcome || mutated is TimeoutOutcome)
             return new DatabaseRun(database.FixtureName, Verdict.Timeout, sides.Item1, sides.Item2, null, null);
+        if (original is TooLargeOutcome || mutated is TooLargeOutcome)
+            return new DatabaseRun(database.FixtureName, Verdict.TooLarge, sides.Item1, sides.Item2, null, null);
 
-        var first = Compare(plan, original, mutated);
+        var judge = new RelationJudge(open.Target, database, plan, options.StatementTimeout);
+        var first = await judge.JudgeAsync(((RowsOutcome) original).Result, ((RowsOutcome) mutated).Result, cancellationToken);
         // A violation counts only if it reproduces; a non-deterministic pair is re-run even when it holds.
         var rerun = !first.Holds || plan.Flags.Count > 0;
+        // Rows whose text was not kept (a large result) are asked for by hash on the re-run, for the witness.
+        var witness = first.Witness;
+        var wanted = first.WitnessComplete ? null : first.Missing.Select(m => m.Hash).ToHashSet();
         var (runs, violations) = (1, first.Holds ? 0 : 1);
         for (var i = 0; rerun && i < options.Reruns; i++)
         {
-            var (again, againMutated) = await RunBothAsync(plan, database, cancellationToken);
+            var (again, againMutated) = await RunBothAsync(plan, database, wanted, cancellationToken);
             runs++;
-            if (again is not RowsOutcome || againMutated is not RowsOutcome || !Compare(plan, again, againMutated).Holds)
+            if (again is not RowsOutcome againRows || againMutated is not RowsOutcome againMutatedRows)
+            {
                 violations++;
+                continue;
+            }
+            if (!(await judge.JudgeAsync(againRows.Result, againMutatedRows.Result, cancellationToken)).Holds)
+                violations++;
+            if (wanted is not null && witness.Count < first.Missing.Count)
+                witness = MultisetOracle.Witness(first.Missing, plan.Expected.IsUpper ? againRows.Result : againMutatedRows.Result);
         }
 
         // A non-deterministic pair has no meaningful relation: its violations are instability, not bugs.
         var verdict = violations == 0 ? Verdict.Verified
             : violations == runs && plan.Flags.Count == 0 ? Verdict.RelationViolated
             : Verdict.Unstable;
-        var witness = first.Holds ? [] : first.Witness;
         return new DatabaseRun(database.FixtureName, verdict, sides.Item1, sides.Item2,
-            new RelationRun(violations == 0, runs, violations, first.Problem, witness, first.BothEqual), null);
+            new RelationRun(violations == 0, runs, violations, first.Problem, first.Holds ? [] : witness, first.BothEqual) { Note = first.Note }, null);
     }
 
     private async Task<(StatementOutcome Original, StatementOutcome Mutated)> RunBothAsync(
-        PairPlan plan, FixtureDatabase database, CancellationToken cancellationToken)
+        PairPlan plan, FixtureDatabase database, IReadOnlySet<UInt128>? wanted, CancellationToken cancellationToken)
     {
-        var original = await open.Target.ExecuteAsync(database, plan.Pair.Original, options.StatementTimeout, cancellationToken);
-        var mutated = await open.Target.ExecuteAsync(database, plan.Pair.Mutated, options.StatementTimeout, cancellationToken);
+        var original = await ExecuteAsync(database, plan.Pair.Original, wanted, cancellationToken);
+        var mutated = await ExecuteAsync(database, plan.Pair.Mutated, wanted, cancellationToken);
         return (original, mutated);
     }
 
-    private static RelationOutcome Compare(PairPlan plan, StatementOutcome original, StatementOutcome mutated) =>
-        MultisetOracle.Compare(((RowsOutcome)original).Result, ((RowsOutcome)mutated).Result, plan.Expected.Relation);
+    private Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, IReadOnlySet<UInt128>? wanted, CancellationToken cancellationToken) =>
+        open.Target.ExecuteAsync(database, sql,
+            new ReadRequest(options.StatementTimeout) { Limits = options.ResultLimits, KeepRows = wanted }, cancellationToken);
 
     private static SideRun Side(StatementOutcome outcome) => outcome switch
     {
-        RowsOutcome rows => new SideRun(true, rows.Result.Rows.Count, rows.Elapsed.TotalMilliseconds, null, null, null, false),
+        RowsOutcome rows => new SideRun(true, rows.Result.RowCount, rows.Elapsed.TotalMilliseconds, null, null, null, false) { Bytes = rows.Result.Bytes },
+        TooLargeOutcome large => new SideRun(false, large.Rows, large.Elapsed.TotalMilliseconds, null, null, null, false) { TooLarge = large.Limit, Bytes = large.Bytes },
         ServerErrorOutcome error => new SideRun(false, null, error.Elapsed.TotalMilliseconds, error.Number, error.SqlState, error.Message, false),
         _ => new SideRun(false, null, outcome.Elapsed.TotalMilliseconds, null, null, "the statement ran past its deadline", true),
     };

@@ -8,7 +8,7 @@ internal static class VerdictPrecedence
     // A side that does not run makes the pair bad data whatever else happened; a stable
     // violation outranks a flaky one; verified only when everything verified.
     private static readonly Verdict[] s_order =
-        [Verdict.Rejected, Verdict.NonConforming, Verdict.NotExecutable, Verdict.Timeout, Verdict.RelationViolated, Verdict.Unstable, Verdict.Verified];
+        [Verdict.Rejected, Verdict.NonConforming, Verdict.NotExecutable, Verdict.Timeout, Verdict.TooLarge, Verdict.RelationViolated, Verdict.Unstable, Verdict.Verified];
 
     public static Verdict Worst(IEnumerable<Verdict> verdicts)
     {

@@ -93,6 +93,7 @@ public sealed class Verifier : IAsyncDisposable
             Verdict.NotExecutable => $"{SideError("original", run.Original)}{SideError("mutated", run.Mutated)}({where})",
             Verdict.Timeout => $"a statement ran past its {_options.StatementTimeout.TotalSeconds:0.###} s deadline ({where})",
             Verdict.RelationViolated => $"{run.Relation?.Problem}; violated on all {run.Relation?.Runs} runs ({where})",
+            Verdict.TooLarge => $"{SideTooLarge("original", run.Original)}{SideTooLarge("mutated", run.Mutated)}({where})",
             Verdict.Unstable when flags.Count > 0 =>
                 $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where}), but the pair is flagged " +
                 $"({string.Join("; ", flags)}), so no relation is expected: not a bug candidate",
@@ -100,6 +101,9 @@ public sealed class Verifier : IAsyncDisposable
             _ => null,
         };
     }
+
+    private static string SideTooLarge(string side, SideRun? run) =>
+        run?.TooLarge is { } limit ? $"the {side} result was stopped unjudged after {run.Rows:N0} rows: {limit} " : "";
 
     private static string SideError(string side, SideRun? run) =>
         run is { Ok: false, ErrorNumber: { } number } ? $"the {side} query failed with error {number}: {run.ErrorMessage} " : "";

@@ -28,6 +28,9 @@ public sealed record VerifyOptions
     /// flagged pairs, nor when a violation is re-run). Off: every pair runs both statements.</summary>
     public bool ReuseSeedResults { get; init; } = true;
 
+    /// <summary>The size limits of one result (<c>--max-rows</c>, <c>--max-result-bytes</c>) and the text kept of it.</summary>
+    public Core.Results.ResultLimits ResultLimits { get; init; } = Core.Results.ResultLimits.Default;
+
     /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
     public bool KeepServerFiles { get; init; }
 }

@@ -93,23 +93,28 @@ public static class VerifyBenchmark
         return self.TotalProcessorTime;
     }
 
-    internal static List<InputRecord> GeneratedPairs(int count)
+    internal static List<InputRecord> GeneratedPairs(int count) => GeneratePairs(count).ToList();
+
+    /// <summary>The generated pairs, made as they are taken (a million of them need not sit in memory).</summary>
+    internal static IEnumerable<InputRecord> GeneratePairs(int count)
     {
-        var records = new List<InputRecord>();
+        var made = 0;
         var random = new Random(7);
-        while (records.Count < count)
+        while (made < count)
         {
             foreach (var seed in SeedQueryGenerator.Generate(random, 50))
             {
-                foreach (var mutant in Mutants.Enumerate(seed, randomSeed: records.Count).Take(3))
+                foreach (var mutant in Mutants.Enumerate(seed, randomSeed: made).Take(3))
                 {
-                    var pair = new MutationPair($"bench-{records.Count}", new SourceLocation("generated", records.Count + 1),
+                    if (made == count)
+                        yield break;
+                    var pair = new MutationPair($"bench-{made}", new SourceLocation("generated", made + 1),
                         mutant.Strategy, seed, mutant.Sql, "mariadb", null, []);
-                    records.Add(InputRecord.Read(pair));
+                    made++;
+                    yield return InputRecord.Read(pair);
                 }
             }
         }
-        return records.Take(count).ToList();
     }
 
     private static async IAsyncEnumerable<InputRecord> AsAsync(IReadOnlyList<InputRecord> records)

@@ -104,3 +104,108 @@ public sealed class MultisetOracleTests
         Assert.True(MultisetOracle.Compare(Rows(1), Rows(2), ExpectedRelation.MutantContainsOriginal).Holds);
     }
 }
+
+public sealed class ResultFoldingTests
+{
+    private static ResultSet Fold(long textBudget, IReadOnlySet<UInt128>? wanted, params string?[][] rows)
+    {
+        var builder = new ResultSetBuilder(rows.Length == 0 ? 0 : rows[0].Length, textBudget, wanted);
+        var hasher = new RowHasher();
+        foreach (var cells in rows)
+        {
+            foreach (var cell in cells)
+                hasher.Add(cell);
+            var hash = hasher.EndRow();
+            var bytes = cells.Sum(c => c?.Length ?? 0);
+            if (builder.WantsText(hash, bytes))
+                builder.Add(new ResultRow(cells, hash), bytes);
+            else
+                builder.Add(hash, bytes);
+        }
+        return builder.Build(hasher.SequenceHash);
+    }
+
+    [Fact]
+    public void Past_the_text_budget_only_hashes_stay_and_the_oracle_still_judges_exactly()
+    {
+        // Given a contained side folded with a text budget of 4 bytes, so its text is dropped
+        var original = Fold(4, null, ["aa"], ["bb"], ["cc"]);
+        var mutant = Fold(1 << 20, null, ["aa"], ["bb"]);
+
+        // When the mutant must contain the original
+        var outcome = MultisetOracle.Compare(original, mutant, ExpectedRelation.MutantContainsOriginal);
+
+        // Then the violation is found from the hashes alone, naming the missing row by hash, without its text
+        Assert.False(original.AllRowsKept);
+        Assert.Empty(original.Rows);
+        Assert.Equal(3, original.RowCount);
+        Assert.False(outcome.Holds);
+        Assert.Equal(RowHasher.Hash(["cc"]), Assert.Single(outcome.Missing).Hash);
+        Assert.False(outcome.WitnessComplete);
+
+        // And a re-read that asks for that row keeps its text however small the budget
+        var again = Fold(0, new HashSet<UInt128> { RowHasher.Hash(["cc"]) }, ["aa"], ["bb"], ["cc"]);
+        Assert.Equal(["cc"], Assert.Single(MultisetOracle.Witness(outcome.Missing, again)).Cells);
+    }
+
+    [Fact]
+    public void Row_hashes_keep_tuples_apart_and_null_apart_from_the_string_NULL()
+    {
+        Assert.NotEqual(RowHasher.Hash(["a,b"]), RowHasher.Hash(["a", "b"]));
+        Assert.NotEqual(RowHasher.Hash(["ab", ""]), RowHasher.Hash(["a", "b"]));
+        Assert.NotEqual(RowHasher.Hash([null]), RowHasher.Hash(["NULL"]));
+        Assert.NotEqual(RowHasher.Hash([null]), RowHasher.Hash([""]));
+        Assert.Equal(RowHasher.Hash(["x", null]), RowHasher.Hash(["x", null]));
+    }
+
+    [Fact]
+    public void The_sequence_hash_sees_order_and_the_multiset_does_not()
+    {
+        var ab = Fold(1 << 20, null, ["a"], ["b"]);
+        var ba = Fold(1 << 20, null, ["b"], ["a"]);
+        Assert.True(ab.Multiset.SameAs(ba.Multiset));
+        Assert.NotEqual(ab.SequenceHash, ba.SequenceHash);
+    }
+}
+
+public sealed class CellRulesTests
+{
+    private static readonly ResultColumn Float = new("Float", 31, "binary", "binary");
+    private static readonly ResultColumn Double = new("Double", 31, "binary", "binary");
+    private static readonly ResultColumn Ci = new("VarString", 0, "utf8mb4_general_ci", "utf8mb4");
+    private static readonly ResultColumn Bin = new("VarString", 0, "utf8mb4_bin", "utf8mb4");
+
+    [Fact]
+    public void Only_a_type_changing_strategy_compares_numbers_by_value()
+    {
+        // Given a FLOAT column on one side and DOUBLE on the other
+        var rm = CellRules.For([Double], [Float], typesMayChange: true);
+        var other = CellRules.For([Double], [Float], typesMayChange: false);
+
+        // Then FixMRmUnionAllL compares by value (the FLOAT widened as the server widens it), anything else exactly
+        Assert.Equal(CellRule.Value, Assert.Single(rm.Rules));
+        Assert.Equal(rm.ValueKey(0, "12.991000175476074", mutantSide: false), rm.ValueKey(0, "12.991", mutantSide: true));
+        Assert.NotEqual(rm.ValueKey(0, "12.99", mutantSide: false), rm.ValueKey(0, "12.991", mutantSide: true));
+        Assert.Equal(CellRule.Exact, Assert.Single(other.Rules));
+    }
+
+    [Fact]
+    public void Decimals_compare_by_value_and_zero_has_no_sign()
+    {
+        var rules = CellRules.For([new ResultColumn("NewDecimal", 1, "binary", "binary")], [new ResultColumn("Long", 0, "binary", "binary")], typesMayChange: true);
+        Assert.Equal(rules.ValueKey(0, "1.0", false), rules.ValueKey(0, "1", true));
+        Assert.Equal(rules.ValueKey(0, "0.00010000000000000000", false), rules.ValueKey(0, ".0001", true));
+        Assert.Equal(rules.ValueKey(0, "-0.0", false), rules.ValueKey(0, "0", true));
+        Assert.NotEqual(rules.ValueKey(0, "1.01", false), rules.ValueKey(0, "1", true));
+        Assert.NotEqual(rules.ValueKey(0, "1", false), rules.ValueKey(0, "1e0x", true));
+    }
+
+    [Fact]
+    public void Strings_compare_under_a_shared_ci_collation_but_never_under_bin_binary_or_two_different_collations()
+    {
+        Assert.Equal(CellRule.Collation, Assert.Single(CellRules.For([Ci], [Ci], false).Rules));
+        Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Bin], [Bin], false).Rules));
+        Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Ci], [Bin], false).Rules));
+        Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Double], [Double], true).Rules));
+    }
+}

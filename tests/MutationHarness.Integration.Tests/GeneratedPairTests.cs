@@ -11,18 +11,11 @@ public sealed class GeneratedPairTests(VerifierFixture fixture)
 {
     // A fixed sample (generator seed 11, fixture seed 0) gives a fixed set of outcomes. Every pair
     // that is not verified was examined by hand and has a recorded cause:
-    //  - FixMRmUnionAllL drops a UNION ALL branch; the union's column type is aggregated over all
-    //    branches, so a FLOAT column printed next to a string branch reads `12.991000175476074`
-    //    in the seed and `12.991` in the mutant: equal values, different exact text. A limit of
-    //    the strategy under exact-text comparison, not a MariaDB bug.
     //  - FixMDistinct*: FLOAT text changes under DISTINCT (MDEV-30258/MDEV-30301): a MariaDB bug.
     //  - not-executable: the generator's `~x + 1` / `-~x` over unsigned columns overflows (1690).
-    // The same causes account for every non-verified pair of a 2,000-pair run (`harness bench pairs`).
-    private static readonly Dictionary<string, Verdict> s_examined = new()
-    {
-        // 0.0001 next to a decimal(40,20) branch prints with 20 decimals; without the branch it does not.
-        ["gen-70"] = Verdict.RelationViolated,
-    };
+    // FixMRmUnionAllL pairs whose dropped branch changed the column's type (0.0001 next to a
+    // decimal(40,20) branch printing 20 decimals, gen-70) verify: such cells compare by value.
+    private static readonly Dictionary<string, Verdict> s_examined = new();
 
     [Fact]
     public async Task A_generated_sample_verifies_except_for_the_examined_and_recorded_cases()

@@ -15,6 +15,18 @@ internal sealed class RecordingTarget(IQueryTarget inner) : DelegatingQueryTarge
         Executed.Enqueue(sql);
         return base.ExecuteAsync(database, sql, deadline, cancellationToken);
     }
+
+    public override Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, ReadRequest request, CancellationToken cancellationToken)
+    {
+        Executed.Enqueue(sql);
+        return base.ExecuteAsync(database, sql, request, cancellationToken);
+    }
+
+    public override Task<IReadOnlyList<MutationHarness.Core.Results.ResultColumn>?> DescribeColumnsAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        Executed.Enqueue(sql);
+        return base.DescribeColumnsAsync(database, sql, deadline, cancellationToken);
+    }
 }
 
 /// <summary>Opens the real targets and wraps each in a <see cref="RecordingTarget"/>.</summary>

@@ -47,7 +47,7 @@ internal static class EvalCommand
               harness eval --mode sql --test questions.jsonl --schema schema.sql --outputs sql-answers.jsonl
             """);
         foreach (var option in new Option[] { Test, Outputs, Endpoint, Model, ApiKeyEnv, Concurrency, Retries, RequestTimeout, Cache, Mode, Schema,
-                     Baseline, Tolerance, Out, Markdown, JUnit, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.KeepServerFiles })
+                     Baseline, Tolerance, Out, Markdown, JUnit, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles })
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(result, set, cancellationToken)));
         return command;

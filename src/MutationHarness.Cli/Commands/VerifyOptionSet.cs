@@ -58,6 +58,18 @@ internal sealed class VerifyOptionSet
         Description = "Run every pair's seed query again instead of reusing the rows it returned for an earlier pair on the same database.",
     };
 
+    public Option<int> MaxRows { get; } = new("--max-rows")
+    {
+        Description = "A result with more rows is stopped and the pair is too-large (results stream as row hashes, so memory stays small either way).",
+        DefaultValueFactory = _ => Core.Results.ResultLimits.DefaultMaxRows,
+    };
+
+    public Option<long> MaxResultBytes { get; } = new("--max-result-bytes")
+    {
+        Description = "A result with more bytes of cell text is stopped and the pair is too-large (default 1 GiB).",
+        DefaultValueFactory = _ => Core.Results.ResultLimits.DefaultMaxBytes,
+    };
+
     public Option<bool> KeepServerFiles { get; } = new("--keep-server-files")
     {
         Description = "Keep the embedded server's data directory and error log after the run.",
@@ -66,7 +78,7 @@ internal sealed class VerifyOptionSet
     public void AddTo(Command command)
     {
         command.Add(Inputs);
-        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, KeepServerFiles })
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, KeepServerFiles })
             command.Add(option);
     }
 
@@ -81,8 +93,11 @@ internal sealed class VerifyOptionSet
             throw new UsageException("--timeout must be a positive number of seconds");
         if (result.GetValue(Reruns) < 0 || result.GetValue(Databases) < 1)
             throw new UsageException("--reruns must be 0 or more and --databases at least 1");
+        if (result.GetValue(MaxRows) < 1 || result.GetValue(MaxResultBytes) < 1)
+            throw new UsageException("--max-rows and --max-result-bytes must be at least 1");
         return new VerifyOptions
         {
+            ResultLimits = Core.Results.ResultLimits.Default with { MaxRows = result.GetValue(MaxRows), MaxBytes = result.GetValue(MaxResultBytes) },
             Targets = targets,
             Jobs = jobs,
             StatementTimeout = TimeSpan.FromSeconds(timeout),

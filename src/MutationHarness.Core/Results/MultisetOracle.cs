@@ -1,13 +1,16 @@
 namespace MutationHarness.Core.Results;
 
-/// <summary>Judges the expected containment between two results as multisets over exact cell text.</summary>
+/// <summary>Judges the expected containment between two results as multisets of rows over exact cell text.</summary>
 public static class MultisetOracle
 {
-    /// <summary>Checks the relation and, when it is broken, names the smallest witness.</summary>
+    /// <summary>At most this many distinct missing rows are named; the problem still counts them all.</summary>
+    public const int MaxWitnessRows = 100;
+
+    /// <summary>Checks the relation and, when it is broken, names the rows that break it (their text where it was kept).</summary>
     public static RelationOutcome Compare(ResultSet original, ResultSet mutant, ExpectedRelation expected)
     {
-        // Most pairs return the same rows in the same order: equal, so both relations hold.
-        if (SameSequence(original, mutant))
+        // Most pairs return the same rows: equal, so both relations hold.
+        if (original.ColumnCount == mutant.ColumnCount && original.Multiset.SameAs(mutant.Multiset))
             return RelationOutcome.Identical;
 
         var (contained, container) = expected == ExpectedRelation.MutantContainsOriginal
@@ -15,7 +18,7 @@ public static class MultisetOracle
             : (mutant, original);
 
         // Zero rows is the empty multiset, contained in anything whatever its width.
-        if (contained.Rows.Count == 0)
+        if (contained.RowCount == 0)
             return RelationOutcome.Held;
         if (original.ColumnCount != mutant.ColumnCount)
         {
@@ -23,35 +26,34 @@ public static class MultisetOracle
                 $"column count differs: original has {original.ColumnCount}, mutant has {mutant.ColumnCount}", [], false);
         }
 
-        var have = container.ToMultiset();
-        var witness = new List<WitnessRow>();
-        foreach (var (row, count) in contained.ToMultiset())
+        var missing = new List<MissingRow>();
+        var total = 0L;
+        foreach (var row in contained.Multiset.MissingFrom(container.Multiset))
         {
-            var available = have.GetValueOrDefault(row);
-            if (available < count)
-                witness.Add(new WitnessRow(row.Cells, count, available));
+            total += row.CountInContained - row.CountInContainer;
+            if (missing.Count < MaxWitnessRows)
+                missing.Add(row);
         }
-        if (witness.Count == 0)
-        {
-            // A ⊆ B with |A| = |B| means A = B.
-            return contained.Rows.Count == container.Rows.Count ? RelationOutcome.Identical : RelationOutcome.Held;
-        }
+        if (total == 0)
+            return RelationOutcome.Held;
 
-        var missing = witness.Sum(w => w.CountInContained - w.CountInContainer);
         var side = ReferenceEquals(contained, original) ? "original" : "mutant";
         return new RelationOutcome(false,
-            $"{missing} row(s) of the {side} are missing from the other side ({expected.Describe()} expected)", witness, false);
+            $"{total} row(s) of the {side} are missing from the other side ({expected.Describe()} expected)", Witness(missing, contained), false)
+        {
+            Missing = missing,
+        };
     }
 
-    private static bool SameSequence(ResultSet original, ResultSet mutant)
+    /// <summary>The witness rows whose text <paramref name="contained"/> kept, with their counts.</summary>
+    public static IReadOnlyList<WitnessRow> Witness(IReadOnlyList<MissingRow> missing, ResultSet contained)
     {
-        if (original.ColumnCount != mutant.ColumnCount || original.Rows.Count != mutant.Rows.Count)
-            return false;
-        for (var i = 0; i < original.Rows.Count; i++)
+        var witness = new List<WitnessRow>(missing.Count);
+        foreach (var row in missing)
         {
-            if (!original.Rows[i].Equals(mutant.Rows[i]))
-                return false;
+            if (contained.TextOf(row.Hash) is { } text)
+                witness.Add(new WitnessRow(text.Cells, row.CountInContained, row.CountInContainer));
         }
-        return true;
+        return witness;
     }
 }

@@ -23,6 +23,9 @@ public enum Verdict
 
     /// <summary>The relation broke on every run on some target: a logic-bug candidate when the pair conforms.</summary>
     RelationViolated,
+
+    /// <summary>A side's result passed <c>--max-rows</c> or <c>--max-result-bytes</c> on some target, so it was stopped unjudged.</summary>
+    TooLarge,
 }
 
 /// <summary>Report names of verdicts.</summary>
@@ -38,6 +41,7 @@ public static class Verdicts
         Verdict.Timeout => "timeout",
         Verdict.Unstable => "unstable",
         Verdict.RelationViolated => "relation-violated",
+        Verdict.TooLarge => "too-large",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 

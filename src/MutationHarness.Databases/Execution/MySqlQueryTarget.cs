@@ -1,3 +1,5 @@
+using System.Globalization;
+using MutationHarness.Core.Results;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
@@ -10,6 +12,7 @@ internal sealed class MySqlQueryTarget : IQueryTarget
     private readonly SessionPool _pool;
     private readonly StatementRunner _runner;
     private readonly FixtureLoader _loader;
+    private readonly CollationCatalog _collations;
     private readonly Func<ValueTask>? _onDispose;
     private int _disposed;
 
@@ -23,6 +26,7 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         _pool = new SessionPool(accounts.Reader, options.Session, options.Jobs);
         _runner = new StatementRunner(quirks);
         _loader = new FixtureLoader(accounts, options.Session);
+        _collations = new CollationCatalog(accounts.Reader);
         _onDispose = onDispose;
     }
 
@@ -40,21 +44,63 @@ internal sealed class MySqlQueryTarget : IQueryTarget
     public Task DropFixtureAsync(FixtureDatabase database, CancellationToken cancellationToken) =>
         _loader.DropAsync(database, cancellationToken);
 
-    public async Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    public Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
+        ExecuteAsync(database, sql, new ReadRequest(deadline), cancellationToken);
+
+    public async Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, ReadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(sql);
-        if (deadline <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(deadline), deadline, "The deadline must be positive.");
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Deadline <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(request), request.Deadline, "The deadline must be positive.");
         var session = await _pool.RentAsync(cancellationToken);
         try
         {
-            return await _runner.RunAsync(session, database.Name, sql, deadline, cancellationToken);
+            return await _runner.RunAsync(session, database.Name, sql, request, cancellationToken);
         }
         finally
         {
             await _pool.ReturnAsync(session);
         }
+    }
+
+    public async Task<IReadOnlyList<ResultColumn>?> DescribeColumnsAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var session = await _pool.RentAsync(cancellationToken);
+        IReadOnlyList<(string Type, int Decimals, int CollationId)>? definitions;
+        try
+        {
+            definitions = await _runner.DescribeAsync(session, database.Name, sql, deadline, cancellationToken);
+        }
+        finally
+        {
+            await _pool.ReturnAsync(session);
+        }
+        if (definitions is null)
+            return null;
+        var columns = new List<ResultColumn>(definitions.Count);
+        foreach (var (type, decimals, id) in definitions)
+        {
+            var collation = await _collations.FindAsync(id, cancellationToken);
+            columns.Add(new ResultColumn(type, decimals, collation?.Collation, collation?.CharacterSet));
+        }
+        return columns;
+    }
+
+    public async Task<IReadOnlyList<int>?> CollationClassesAsync(FixtureDatabase database, ResultColumn column, IReadOnlyList<string> values, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        if (CollationCatalog.ClassesStatement(column, values) is not { } sql)
+            return null;
+        var limits = ResultLimits.Default with { TextBudget = long.MaxValue };
+        if (await ExecuteAsync(database, sql, new ReadRequest(deadline) { Limits = limits }, cancellationToken) is not RowsOutcome { Result: var result }
+            || result.RowCount != values.Count)
+            return null;
+        var classes = new int[values.Count];
+        foreach (var row in result.Rows)
+            classes[int.Parse(row.Cells[0]!, CultureInfo.InvariantCulture)] = int.Parse(row.Cells[1]!, CultureInfo.InvariantCulture);
+        return classes;
     }
 
     public async ValueTask DisposeAsync()

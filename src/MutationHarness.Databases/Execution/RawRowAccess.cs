@@ -69,3 +69,40 @@ internal readonly struct RawRow(ReadOnlyMemory<byte> data, Array offsets)
     private ReadOnlySpan<int> Pairs =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, int>(ref MemoryMarshal.GetArrayDataReference(offsets)), offsets.Length * 2);
 }
+
+/// <summary>The column definitions the server sent, read from the driver's private state: MySqlConnector exposes no
+/// collation or decimals per column (<c>MySqlDataReader.m_resultSet.m_columnDefinitions</c>, 2.6.2). Used only when
+/// a violation is judged again under collations, so plain reflection is fast enough.</summary>
+internal static class ColumnDefinitionAccess
+{
+    private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+
+    /// <summary>Type name, decimals and collation id of each column; null if the driver's layout is not the one expected.</summary>
+    public static IReadOnlyList<(string Type, int Decimals, int CollationId)>? Read(MySqlDataReader reader)
+    {
+        try
+        {
+            var resultSet = typeof(MySqlDataReader).GetField("m_resultSet", Private)?.GetValue(reader);
+            var memory = resultSet?.GetType().GetField("m_columnDefinitions", Private)?.GetValue(resultSet);
+            if (memory?.GetType().GetMethod("ToArray")?.Invoke(memory, null) is not Array definitions)
+                return null;
+            var columns = new List<(string, int, int)>(definitions.Length);
+            foreach (var definition in definitions)
+            {
+                var type = definition!.GetType();
+                var columnType = type.GetProperty("ColumnType")?.GetValue(definition)?.ToString();
+                var decimals = type.GetProperty("Decimals")?.GetValue(definition);
+                var collation = type.GetProperty("CharacterSet")?.GetValue(definition);
+                if (columnType is null || decimals is null || collation is null)
+                    return null;
+                columns.Add((columnType, Convert.ToInt32(decimals, System.Globalization.CultureInfo.InvariantCulture),
+                    Convert.ToInt32(collation, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            return columns;
+        }
+        catch (Exception e) when (e is TargetInvocationException or InvalidCastException or MemberAccessException)
+        {
+            return null;
+        }
+    }
+}

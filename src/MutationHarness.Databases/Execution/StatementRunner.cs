@@ -11,8 +11,9 @@ internal sealed class StatementRunner(ServerQuirks quirks)
     /// <summary>How long after the deadline the client cancels, giving the server's own timeout the first go.</summary>
     public static TimeSpan Grace(TimeSpan deadline) => TimeSpan.FromMilliseconds(Math.Clamp(deadline.TotalMilliseconds / 4, 250, 2000));
 
-    public async Task<StatementOutcome> RunAsync(PinnedSession session, string database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    public async Task<StatementOutcome> RunAsync(PinnedSession session, string database, string sql, ReadRequest request, CancellationToken cancellationToken)
     {
+        var deadline = request.Deadline;
         var started = Stopwatch.GetTimestamp();
         using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadlineSource.CancelAfter(deadline + Grace(deadline));
@@ -20,11 +21,7 @@ internal sealed class StatementRunner(ServerQuirks quirks)
         try
         {
             await PrepareAsync(session, database, deadline, token);
-            await using var command = new MySqlCommand(sql, session.Connection);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            // Errors can arrive while rows are read (e.g. 1242 on the second row): same handling below.
-            var result = await ResultReader.ReadAsync(reader, token);
-            return new RowsOutcome(result, Stopwatch.GetElapsedTime(started));
+            return await ReadAsync(session, sql, request, started, token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -40,6 +37,60 @@ internal sealed class StatementRunner(ServerQuirks quirks)
         catch (MySqlException ex)
         {
             return Classify(session, ex, deadlineSource.IsCancellationRequested, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Runs the statement again only to read its column definitions with <c>character_set_results</c> off, the one
+    /// way the protocol carries each column's own collation (otherwise every string column reports the session's).
+    /// The session is then retired. Null when the statement fails or runs past its deadline.</summary>
+    public async Task<IReadOnlyList<(string Type, int Decimals, int CollationId)>?> DescribeAsync(
+        PinnedSession session, string database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadlineSource.CancelAfter(deadline + Grace(deadline));
+        session.Broken = true;
+        try
+        {
+            await PrepareAsync(session, database, deadline, deadlineSource.Token);
+            await session.Connection.RunAsync("SET SESSION character_set_results = NULL", deadlineSource.Token);
+            await using var command = new MySqlCommand(sql, session.Connection);
+            await using var reader = await command.ExecuteReaderAsync(deadlineSource.Token);
+            var columns = ColumnDefinitionAccess.Read(reader);
+            command.Cancel();
+            return columns;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (MySqlException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<StatementOutcome> ReadAsync(PinnedSession session, string sql, ReadRequest request, long started, CancellationToken token)
+    {
+        TooLargeOutcome? tooLarge = null;
+        try
+        {
+            await using var command = new MySqlCommand(sql, session.Connection);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            // Errors can arrive while rows are read (e.g. 1242 on the second row): the caller handles them.
+            var read = await ResultReader.ReadAsync(reader, request, token);
+            if (read.Exceeded is not { } limit)
+                return new RowsOutcome(read.Result, Stopwatch.GetElapsedTime(started));
+            // Past a limit: stop the statement on the server (KILL QUERY) rather than stream the rest, and let the
+            // next statement have a fresh session.
+            tooLarge = new TooLargeOutcome(read.Result.RowCount, read.Result.Bytes, limit, Stopwatch.GetElapsedTime(started));
+            session.Broken = true;
+            command.Cancel();
+            return tooLarge;
+        }
+        catch (MySqlException) when (tooLarge is not null)
+        {
+            // The stopped statement's interruption arrives while the reader closes.
+            return tooLarge;
         }
     }
 

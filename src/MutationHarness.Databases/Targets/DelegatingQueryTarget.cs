@@ -1,3 +1,4 @@
+using MutationHarness.Core.Results;
 using MutationHarness.Core.Fixtures;
 
 namespace MutationHarness.Databases.Targets;
@@ -25,6 +26,18 @@ public abstract class DelegatingQueryTarget(IQueryTarget inner) : IQueryTarget
     /// <inheritdoc />
     public virtual Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
         inner.ExecuteAsync(database, sql, deadline, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, ReadRequest request, CancellationToken cancellationToken) =>
+        inner.ExecuteAsync(database, sql, request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<ResultColumn>?> DescribeColumnsAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken) =>
+        inner.DescribeColumnsAsync(database, sql, deadline, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<int>?> CollationClassesAsync(FixtureDatabase database, ResultColumn column, IReadOnlyList<string> values, TimeSpan deadline, CancellationToken cancellationToken) =>
+        inner.CollationClassesAsync(database, column, values, deadline, cancellationToken);
 
     /// <summary>Disposes the inner target; a subclass that does not own it overrides this.</summary>
     public virtual ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using MutationHarness.Core.Results;
 using MutationHarness.Core.Fixtures;
 
 namespace MutationHarness.Databases.Targets;
@@ -22,4 +23,16 @@ public interface IQueryTarget : IAsyncDisposable
 
     /// <summary>Runs one statement (already checked to be a single read-only SELECT) under a deadline.</summary>
     Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken);
+
+    /// <summary>Runs one statement (already checked to be a single read-only SELECT) as <paramref name="request"/> says:
+    /// size limits, and which rows' text to keep beside the multiset of row hashes.</summary>
+    Task<StatementOutcome> ExecuteAsync(FixtureDatabase database, string sql, ReadRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Runs one statement (already checked) again only to learn its result columns' types, decimals and own
+    /// collations; null when that cannot be had.</summary>
+    Task<IReadOnlyList<ResultColumn>?> DescribeColumnsAsync(FixtureDatabase database, string sql, TimeSpan deadline, CancellationToken cancellationToken);
+
+    /// <summary>Asks the server which of <paramref name="values"/> its collation calls equal: one class number per
+    /// value, equal numbers for equal values; null when the server cannot say.</summary>
+    Task<IReadOnlyList<int>?> CollationClassesAsync(FixtureDatabase database, ResultColumn column, IReadOnlyList<string> values, TimeSpan deadline, CancellationToken cancellationToken);
 }

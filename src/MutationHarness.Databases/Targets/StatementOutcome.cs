@@ -13,3 +13,6 @@ public sealed record ServerErrorOutcome(int Number, string SqlState, string Mess
 
 /// <summary>The statement ran past its deadline and was stopped.</summary>
 public sealed record TimeoutOutcome(TimeSpan Elapsed) : StatementOutcome(Elapsed);
+
+/// <summary>The result passed a row or byte limit and was stopped there: too large to judge.</summary>
+public sealed record TooLargeOutcome(int Rows, long Bytes, string Limit, TimeSpan Elapsed) : StatementOutcome(Elapsed);

@@ -20,12 +20,14 @@ internal sealed record Observation(string Where, bool Ok, bool TimedOut, int? Er
         {
             ServerErrorOutcome e => $"error {e.Number}: {e.Message}",
             TimeoutOutcome => "it ran past its deadline",
+            TooLargeOutcome t => $"its result was stopped unjudged: {t.Limit}",
             _ => null,
         };
         return answer switch
         {
             ServerErrorOutcome e => new Observation(where, false, false, e.Number, e.Message, differs, seedProblem),
             TimeoutOutcome => new Observation(where, false, true, null, "ran past its deadline", differs, seedProblem),
+            TooLargeOutcome t => new Observation(where, false, false, null, $"its result was stopped unjudged: {t.Limit}", differs, seedProblem),
             _ => new Observation(where, true, false, null, null, differs, seedProblem),
         };
     }

@@ -122,6 +122,11 @@ public sealed class ReportWriter(Stream output)
             json.WriteBoolean("timedOut", true);
         if (side.Reused)
             json.WriteBoolean("reused", true);
+        if (side.TooLarge is { } limit)
+        {
+            json.WriteString("tooLarge", limit);
+            json.WriteNumber("bytes", side.Bytes ?? 0);
+        }
         json.WriteEndObject();
     }
 
@@ -133,6 +138,8 @@ public sealed class ReportWriter(Stream output)
         json.WriteNumber("violations", relation.Violations);
         json.WriteString("problem", relation.Problem);
         json.WriteBoolean("identical", relation.Identical);
+        if (relation.Note is { } note)
+            json.WriteString("comparedAs", note);
         json.WriteStartArray("witness");
         foreach (var row in relation.Witness)
             WriteWitness(json, row);

@@ -1,0 +1,81 @@
+using MutationHarness.Core.Pairs;
+using MutationHarness.Core.Verdicts;
+using MutationHarness.Verification;
+
+namespace MutationHarness.Integration.Tests;
+
+/// <summary>SEMANTICS §4 on the embedded MariaDB: where a query keeps one representative of values its column's collation
+/// calls equal, another spelling is no violation; binary, <c>_bin</c> and NO PAD stay exact. FixMRmUnionAllL compares
+/// numbers by value where the dropped branch changed the column's type; nothing else does.</summary>
+public sealed class CollationAndTypeTests(VerifierFixture fixture)
+{
+    private async Task<PairReport> VerifyAsync(string id, string strategy, string original, string mutated, params string[] setup)
+    {
+        var record = InputRecord.Read(new MutationPair(id, new SourceLocation("test", 1), strategy, original, mutated, "mariadb", null, setup));
+        return await fixture.Verifier.VerifyAsync(record, TestContext.Current.CancellationToken);
+    }
+
+    private static string Table(string column) =>
+        $"CREATE TABLE t (c {column}, k INT)";
+
+    private static RelationRun Relation(PairReport report) => Assert.Single(report.Targets[0].Databases).Relation!;
+
+    [Theory]
+    [InlineData("VARCHAR(10) COLLATE utf8mb4_general_ci", "'a'", "'A'")]
+    [InlineData("VARCHAR(10) COLLATE utf8mb4_unicode_ci", "'a'", "'A'")]
+    [InlineData("VARCHAR(10) COLLATE utf8mb4_uca1400_ai_ci", "'a'", "'A'")]
+    [InlineData("VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_swedish_ci", "'ä'", "'Ä'")]
+    [InlineData("VARCHAR(10) COLLATE utf8mb4_general_ci", "'x'", "'x '")]
+    public async Task DISTINCT_printing_another_spelling_of_an_equal_value_verifies(string column, string first, string second)
+    {
+        // Given a table where DISTINCT over all rows keeps the first spelling, and the seed sees only the second
+        var report = await VerifyAsync("ci-" + column.GetHashCode(StringComparison.Ordinal), "FixMWhere1U",
+            "SELECT DISTINCT c FROM t WHERE k > 1", "SELECT DISTINCT c FROM t WHERE 1",
+            Table(column), $"INSERT INTO t VALUES ({first}, 1), ({second}, 2)");
+
+        // Then the exact texts differ, but under the column's collation the relation holds, and the report says how
+        Assert.Equal(Verdict.Verified, report.Verdict);
+        Assert.Contains("under", Relation(report).Note);
+    }
+
+    [Theory]
+    [InlineData("utf8mb4_bin", "'a'", "'A'")]
+    [InlineData("utf8mb4_general_nopad_ci", "'x'", "'x '")]
+    [InlineData("binary", "'a'", "'A'")]
+    public async Task The_same_shape_printed_under_a_bin_NO_PAD_or_binary_collation_stays_a_violation(string outer, string first, string second)
+    {
+        // Given the same DISTINCT, its column then shown under an exact collation
+        var show = outer == "binary" ? "CAST(c AS BINARY)" : $"c COLLATE {outer}";
+        var report = await VerifyAsync("bin-" + outer, "FixMWhere1U",
+            $"SELECT {show} FROM (SELECT DISTINCT c FROM t WHERE k > 1) AS d", $"SELECT {show} FROM (SELECT DISTINCT c FROM t WHERE 1) AS d",
+            Table("VARCHAR(10) COLLATE utf8mb4_general_ci"), $"INSERT INTO t VALUES ({first}, 1), ({second}, 2)");
+
+        // Then the text difference is a violation, with the exact text as witness
+        Assert.Equal(Verdict.RelationViolated, report.Verdict);
+        Assert.NotEmpty(Relation(report).Witness);
+    }
+
+    [Fact]
+    public async Task FixMRmUnionAllL_compares_FLOAT_by_value_when_the_dropped_branch_made_the_column_DOUBLE()
+    {
+        // Given a FLOAT column unioned with a DOUBLE branch (prints 12.991000175476074) and alone (prints 12.991)
+        var report = await VerifyAsync("rm-float", "FixMRmUnionAllL",
+            "SELECT x FROM f UNION ALL SELECT 0.5e0 FROM f", "SELECT x FROM f",
+            "CREATE TABLE f (x FLOAT, i INT, d DECIMAL(3,1))", "INSERT INTO f VALUES (12.991, 1, 1.0)");
+
+        // Then the relation holds by value under the wider type
+        Assert.Equal(Verdict.Verified, report.Verdict);
+        Assert.Contains("by value", Relation(report).Note);
+    }
+
+    [Fact]
+    public async Task FixMRmUnionAllL_compares_DECIMAL_by_value_when_the_dropped_branch_added_decimals()
+    {
+        var report = await VerifyAsync("rm-decimal", "FixMRmUnionAllL",
+            "SELECT i FROM f UNION ALL SELECT d FROM f", "SELECT i FROM f",
+            "CREATE TABLE f (x FLOAT, i INT, d DECIMAL(3,1))", "INSERT INTO f VALUES (12.991, 1, 2.5)");
+
+        Assert.Equal(Verdict.Verified, report.Verdict);
+        Assert.Contains("by value", Relation(report).Note);
+    }
+}
