@@ -28,14 +28,16 @@ internal static class CheckCommand
             var name = result.GetValue(strategy)!;
             if (StrategyCatalog.Default.Find(name) is not { } known)
                 throw new UsageException($"unknown strategy '{name}'; one of: {string.Join(", ", StrategyCatalog.Default.All.Select(s => s.Name).Order())}");
-            var check = Conformance.Check(known.Name, SqlArgument.Read(result.GetValue(original)!), SqlArgument.Read(result.GetValue(mutant)!));
-            Print(known.Name, check, result.GetValue(json));
+            var (seedSql, mutantSql) = (SqlArgument.Read(result.GetValue(original)!), SqlArgument.Read(result.GetValue(mutant)!));
+            var check = Conformance.Check(known.Name, seedSql, mutantSql);
+            var flags = NonDeterminism.Find(seedSql).Concat(NonDeterminism.Find(mutantSql)).Distinct(StringComparer.Ordinal).ToList();
+            Print(known.Name, check, flags, result.GetValue(json));
             return Task.FromResult(check.Conforms ? ExitCodes.Ok : ExitCodes.Failed);
         }));
         return command;
     }
 
-    private static void Print(string strategy, ConformanceResult check, bool json)
+    private static void Print(string strategy, ConformanceResult check, IReadOnlyList<string> flags, bool json)
     {
         if (json)
         {
@@ -50,6 +52,7 @@ internal static class CheckCommand
                 reason = check.Reason,
                 otherStrategy = check.OtherStrategy,
                 noRelation = check.NoRelation,
+                flags,
             }));
             return;
         }
@@ -58,6 +61,8 @@ internal static class CheckCommand
             var relation = check.IsUpper == true ? "R(original) ⊆ R(mutant)  (upper: the result must not shrink)" : "R(mutant) ⊆ R(original)  (lower: the result must not grow)";
             Console.WriteLine($"conforms: {strategy} at {check.Site}");
             Console.WriteLine(check.NoRelation is { } why ? $"expected: no relation ({why})" : $"expected: {relation}");
+            if (flags.Count > 0)
+                Console.WriteLine($"non-deterministic: {string.Join(", ", flags)} (a broken relation would be unstable, not a bug)");
             return;
         }
         Console.WriteLine($"does not conform to {strategy}: {check.Reason}");

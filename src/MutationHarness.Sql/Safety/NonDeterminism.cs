@@ -2,7 +2,8 @@ using MutationHarness.Sql.Lexing;
 
 namespace MutationHarness.Sql;
 
-/// <summary>Flags what makes a result non-deterministic: volatile functions, and LIMIT without ORDER BY at the same level.</summary>
+/// <summary>Flags what makes a result non-deterministic: volatile functions, reads of live server state
+/// (<see cref="LiveServerState"/>), and LIMIT without ORDER BY at the same level.</summary>
 public static class NonDeterminism
 {
     /// <summary>The flag for a LIMIT with no ORDER BY in the same query.</summary>
@@ -12,7 +13,7 @@ public static class NonDeterminism
     {
         "RAND", "NOW", "SYSDATE", "CURDATE", "CURTIME", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
         "LOCALTIME", "LOCALTIMESTAMP", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "UUID", "UUID_SHORT", "SYS_GUID",
-        "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS", "ROW_COUNT", "RANDOM_BYTES", "SLEEP",
+        "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS", "ROW_COUNT", "RANDOM_BYTES", "SLEEP", "BINLOG_GTID_POS",
     };
 
     private static readonly HashSet<string> Niladic = new(StringComparer.OrdinalIgnoreCase)
@@ -52,11 +53,11 @@ public static class NonDeterminism
                     ordered.RemoveAt(ordered.Count - 1);
                     continue;
                 case TokenKind.SystemVariable:
-                    // @@timestamp and the per-statement counters change from one run to the next.
-                    var name = token.Span(sql).TrimStart('@').ToString().ToLowerInvariant();
-                    name = name[(name.LastIndexOf('.') + 1)..].Trim('`');
-                    if (name is "timestamp" or "warning_count" or "error_count" or "last_insert_id" or "insert_id" or "identity" or "rand_seed1" or "rand_seed2")
-                        Add(flags, "@@" + name);
+                    if (LiveServerState.Variable(token.Span(sql)) is { } variable)
+                        Add(flags, variable);
+                    continue;
+                case TokenKind.Word or TokenKind.QuotedIdentifier when next.Kind == TokenKind.Dot && LiveServerState.Table(sql, tokens, i) is { } live:
+                    Add(flags, live);
                     continue;
                 case not TokenKind.Word:
                     continue;
