@@ -73,7 +73,7 @@ internal sealed partial class Parser
             }
             else
             {
-                args.Add(new CallArg(null, position ? ParseBitOr() : ParseExpression()));
+                args.Add(new CallArg(null, position ? ParsePositionOperand() : ParseExpression()));
             }
         }
 

@@ -8,6 +8,14 @@ internal sealed partial class Parser
 {
     private Expr ParseExpression()
     {
+        Descend();
+        var expression = ParseAssignmentOrOr();
+        Ascend();
+        return expression;
+    }
+
+    private Expr ParseAssignmentOrOr()
+    {
         if (At(TokenKind.Variable) && Peek().Kind == TokenKind.Assign)
         {
             var variable = ParsePrimary();
@@ -20,37 +28,58 @@ internal sealed partial class Parser
 
     private Expr ParseOr()
     {
+        var saved = BeginChain();
         var left = ParseXor();
+        var height = ChainHeight;
         while (At(Keyword.OR) || At(TokenKind.PipePipe))
         {
             var op = Advance();
-            left = new BinaryExpr(left, BinaryOp.Or, ParseXor(), op.Start, op.End);
+            Enter();
+            var right = ParseXor();
+            Exit();
+            height = Link(height);
+            left = new BinaryExpr(left, BinaryOp.Or, right, op.Start, op.End);
         }
 
+        EndChain(saved);
         return left;
     }
 
     private Expr ParseXor()
     {
+        var saved = BeginChain();
         var left = ParseAnd();
+        var height = ChainHeight;
         while (At(Keyword.XOR))
         {
             var op = Advance();
-            left = new BinaryExpr(left, BinaryOp.Xor, ParseAnd(), op.Start, op.End);
+            Enter();
+            var right = ParseAnd();
+            Exit();
+            height = Link(height);
+            left = new BinaryExpr(left, BinaryOp.Xor, right, op.Start, op.End);
         }
 
+        EndChain(saved);
         return left;
     }
 
     private Expr ParseAnd()
     {
+        var saved = BeginChain();
         var left = ParseNot();
+        var height = ChainHeight;
         while (At(Keyword.AND) || At(TokenKind.AmpAmp))
         {
             var op = Advance();
-            left = new BinaryExpr(left, BinaryOp.And, ParseNot(), op.Start, op.End);
+            Enter();
+            var right = ParseNot();
+            Exit();
+            height = Link(height);
+            left = new BinaryExpr(left, BinaryOp.And, right, op.Start, op.End);
         }
 
+        EndChain(saved);
         return left;
     }
 
@@ -59,7 +88,9 @@ internal sealed partial class Parser
         if (At(Keyword.NOT))
         {
             var start = Advance().Start;
+            Descend();
             var operand = ParseNot();
+            Ascend();
             return new UnaryExpr(start, operand.End, UnaryOp.Not, operand);
         }
 
@@ -83,86 +114,115 @@ internal sealed partial class Parser
     // predicate := bit_expr [NOT] IN | BETWEEN | LIKE | REGEXP …: so `a = b LIKE c` is `a = (b LIKE c)`.
     private Expr ParsePredicate()
     {
+        var saved = BeginChain();
         var left = ParseSimplePredicate();
-        while (true)
+        var height = ChainHeight;
+        while (ExtendPredicate(left) is { } next)
         {
-            if (ComparisonOp(Current.Kind) is { } cmp)
-            {
-                left = ParseComparison(left, cmp);
-                continue;
-            }
-
-            if (!At(Keyword.IS))
-            {
-                return left;
-            }
-
-            Advance();
-            var not = Accept(Keyword.NOT);
-            var what = Current.Keyword switch
-            {
-                Keyword.TRUE => IsWhat.True,
-                Keyword.FALSE => IsWhat.False,
-                Keyword.UNKNOWN => IsWhat.Unknown,
-                Keyword.NULL => IsWhat.Null,
-                _ => throw Error("TRUE, FALSE, UNKNOWN or NULL"),
-            };
-            left = new IsExpr(left, not, what, Advance().End);
+            Exit();
+            height = Link(height);
+            left = next;
         }
+
+        EndChain(saved);
+        return left;
+    }
+
+    /// <summary>The predicate with one more comparison or IS test (entered one level down), or null when none follows.</summary>
+    private Expr? ExtendPredicate(Expr left)
+    {
+        if (ComparisonOp(Current.Kind) is { } cmp)
+        {
+            Enter();
+            return ParseComparison(left, cmp);
+        }
+
+        if (!At(Keyword.IS))
+        {
+            return null;
+        }
+
+        Enter();
+        Advance();
+        var not = Accept(Keyword.NOT);
+        var what = Current.Keyword switch
+        {
+            Keyword.TRUE => IsWhat.True,
+            Keyword.FALSE => IsWhat.False,
+            Keyword.UNKNOWN => IsWhat.Unknown,
+            Keyword.NULL => IsWhat.Null,
+            _ => throw Error("TRUE, FALSE, UNKNOWN or NULL"),
+        };
+        return new IsExpr(left, not, what, Advance().End);
     }
 
     /// <summary>A bit expression with its IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE or MEMBER OF tests (chained leniently, left to right).</summary>
     private Expr ParseSimplePredicate()
     {
+        var saved = BeginChain();
         var left = ParseBitOr();
-        while (true)
+        var height = ChainHeight;
+        while (ExtendSimplePredicate(left) is { } next)
         {
-            if (At(Keyword.SOUNDS) && Peek().Is(Keyword.LIKE))
-            {
-                var op = Advance();
+            Exit();
+            height = Link(height);
+            left = next;
+        }
+
+        EndChain(saved);
+        return left;
+    }
+
+    /// <summary>The bit expression with one more IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE or MEMBER OF test (entered
+    /// one level down), or null when none follows.</summary>
+    private Expr? ExtendSimplePredicate(Expr left)
+    {
+        if (At(Keyword.SOUNDS) && Peek().Is(Keyword.LIKE))
+        {
+            Enter();
+            var op = Advance();
+            Advance();
+            return new BinaryExpr(left, BinaryOp.SoundsLike, ParseBitOr(), op.Start, PreviousEnd);
+        }
+
+        var negated = At(Keyword.NOT) && Peek().Keyword is Keyword.BETWEEN or Keyword.IN or Keyword.LIKE or Keyword.REGEXP or Keyword.RLIKE;
+        var keyword = (negated ? Peek() : Current) is { Kind: TokenKind.Word } word ? word.Keyword : Keyword.None;
+        if (keyword is not (Keyword.BETWEEN or Keyword.IN or Keyword.LIKE or Keyword.REGEXP or Keyword.RLIKE)
+            && !(keyword == Keyword.MEMBER && Peek().Is(Keyword.OF)))
+        {
+            return null;
+        }
+
+        Enter();
+        if (negated)
+        {
+            Advance();
+        }
+
+        switch (keyword)
+        {
+            case Keyword.BETWEEN:
                 Advance();
-                left = new BinaryExpr(left, BinaryOp.SoundsLike, ParseBitOr(), op.Start, PreviousEnd);
-                continue;
-            }
-
-            var negated = At(Keyword.NOT) && Peek().Keyword is Keyword.BETWEEN or Keyword.IN or Keyword.LIKE or Keyword.REGEXP or Keyword.RLIKE;
-            if (negated)
-            {
+                var low = ParseBitOr();
+                Expect(Keyword.AND);
+                // The upper bound is itself a predicate: `x BETWEEN 1 AND y LIKE z` bounds by (y LIKE z).
+                return new BetweenExpr(left, negated, low, ParseSimplePredicate());
+            case Keyword.IN:
                 Advance();
-            }
-
-            switch (Current.Kind == TokenKind.Word ? Current.Keyword : Keyword.None)
-            {
-                case Keyword.BETWEEN:
-                    Advance();
-                    var low = ParseBitOr();
-                    Expect(Keyword.AND);
-                    // The upper bound is itself a predicate: `x BETWEEN 1 AND y LIKE z` bounds by (y LIKE z).
-                    left = new BetweenExpr(left, negated, low, ParseSimplePredicate());
-                    continue;
-                case Keyword.IN:
-                    Advance();
-                    left = ParseIn(left, negated);
-                    continue;
-                case Keyword.LIKE:
-                    Advance();
-                    var pattern = ParseBitOr();
-                    var escape = Accept(Keyword.ESCAPE) ? ParsePrimary() : null;
-                    left = new MatchExpr(left, negated, false, pattern, escape, PreviousEnd);
-                    continue;
-                case Keyword.REGEXP or Keyword.RLIKE:
-                    Advance();
-                    left = new MatchExpr(left, negated, true, ParseBitOr(), null, PreviousEnd);
-                    continue;
-                case Keyword.MEMBER when Peek().Is(Keyword.OF):
-                    var member = Advance();
-                    Advance();
-                    var json = ParsePrimary();
-                    left = new BinaryExpr(left, BinaryOp.MemberOf, json, member.Start, member.End);
-                    continue;
-            }
-
-            return left;
+                return ParseIn(left, negated);
+            case Keyword.LIKE:
+                Advance();
+                var pattern = ParseBitOr();
+                var escape = Accept(Keyword.ESCAPE) ? ParsePrimary() : null;
+                return new MatchExpr(left, negated, false, pattern, escape, PreviousEnd);
+            case Keyword.REGEXP or Keyword.RLIKE:
+                Advance();
+                return new MatchExpr(left, negated, true, ParseBitOr(), null, PreviousEnd);
+            default:
+                var member = Advance();
+                Advance();
+                var json = ParsePrimary();
+                return new BinaryExpr(left, BinaryOp.MemberOf, json, member.Start, member.End);
         }
     }
 
@@ -187,15 +247,15 @@ internal sealed partial class Parser
         Expect(TokenKind.LParen, "'(' after IN");
         if (StartsQuery(index))
         {
-            var saved = index;
+            var saved = Mark();
             try
             {
                 var query = ParseQuery();
                 return new InQueryExpr(left, negated, query, Expect(TokenKind.RParen, "')'").End);
             }
-            catch (SqlSyntaxError) when (tokens[saved].Kind == TokenKind.LParen)
+            catch (SqlSyntaxError) when (!tooDeep && tokens[saved.Index].Kind == TokenKind.LParen)
             {
-                index = saved;
+                Restore(saved);
             }
         }
 

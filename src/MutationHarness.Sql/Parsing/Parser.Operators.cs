@@ -16,13 +16,20 @@ internal sealed partial class Parser
             return ParseUnary();
         }
 
+        var saved = BeginChain();
         var left = ParseBinaryLevel(level + 1);
+        var height = ChainHeight;
         while (BinaryAt(level) is { } op)
         {
             var token = Advance();
-            left = new BinaryExpr(left, op, ParseBinaryLevel(level + 1), token.Start, token.End);
+            Enter();
+            var right = ParseBinaryLevel(level + 1);
+            Exit();
+            height = Link(height);
+            left = new BinaryExpr(left, op, right, token.Start, token.End);
         }
 
+        EndChain(saved);
         return left;
     }
 
@@ -64,29 +71,40 @@ internal sealed partial class Parser
         }
 
         var start = Advance().Start;
+        Descend();
         var operand = ParseUnary();
+        Ascend();
         return new UnaryExpr(start, operand.End, op.Value, operand);
     }
 
     private Expr ParseCollate()
     {
+        var saved = BeginChain();
         var value = ParsePrimary();
+        var height = ChainHeight;
         while (true)
         {
             if (At(Keyword.COLLATE))
             {
                 Advance();
                 var name = At(TokenKind.String) ? StringValue(Advance()) : ExpectIdentifier("a collation");
+                Enter();
+                Exit();
+                height = Link(height);
                 value = new CollateExpr(value, name, PreviousEnd);
             }
             else if (At(TokenKind.Arrow) || At(TokenKind.DoubleArrow))
             {
                 var op = Advance();
+                Enter();
                 var path = ParsePrimary();
+                Exit();
+                height = Link(height);
                 value = new BinaryExpr(value, op.Kind == TokenKind.Arrow ? BinaryOp.JsonExtract : BinaryOp.JsonUnquote, path, op.Start, op.End);
             }
             else
             {
+                EndChain(saved);
                 return value;
             }
         }

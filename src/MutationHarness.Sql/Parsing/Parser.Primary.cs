@@ -119,16 +119,16 @@ internal sealed partial class Parser
         var start = Current.Start;
         if (StartsQuery(index + 1))
         {
-            var saved = index;
+            var saved = Mark();
             try
             {
                 Advance();
                 var query = ParseQuery();
                 return new SubqueryExpr(start, Expect(TokenKind.RParen, "')'").End, query);
             }
-            catch (SqlSyntaxError) when (Peek().Kind == TokenKind.LParen || tokens[saved + 1].Kind == TokenKind.LParen)
+            catch (SqlSyntaxError) when (!tooDeep && (Peek().Kind == TokenKind.LParen || tokens[saved.Index + 1].Kind == TokenKind.LParen))
             {
-                index = saved;
+                Restore(saved);
             }
         }
 

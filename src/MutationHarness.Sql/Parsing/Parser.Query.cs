@@ -8,6 +8,14 @@ internal sealed partial class Parser
 {
     private Query ParseQuery()
     {
+        Descend();
+        var query = ParseQueryBody();
+        Ascend();
+        return query;
+    }
+
+    private Query ParseQueryBody()
+    {
         if (At(Keyword.WITH))
         {
             return ParseWith();
@@ -46,23 +54,35 @@ internal sealed partial class Parser
 
     private Query ParseSetOperation()
     {
+        var saved = BeginChain();
         var left = ParseIntersection();
+        var height = ChainHeight;
         while (At(Keyword.UNION) || At(Keyword.EXCEPT))
         {
+            Enter();
             left = ParseSetOperator(left, ParseIntersection);
+            Exit();
+            height = Link(height);
         }
 
+        EndChain(saved);
         return left;
     }
 
     private Query ParseIntersection()
     {
+        var saved = BeginChain();
         var left = ParseQueryPrimary();
+        var height = ChainHeight;
         while (At(Keyword.INTERSECT))
         {
+            Enter();
             left = ParseSetOperator(left, ParseQueryPrimary);
+            Exit();
+            height = Link(height);
         }
 
+        EndChain(saved);
         return left;
     }
 

@@ -8,27 +8,37 @@ internal sealed partial class Parser
 {
     private TableRef ParseTableReferences()
     {
+        var saved = BeginChain();
         var left = ParseJoinChain();
+        var height = ChainHeight;
         while (Accept(TokenKind.Comma))
         {
+            Enter();
             var right = ParseJoinChain();
+            Exit();
+            height = Link(height);
             left = new JoinRef(left, JoinKind.Comma, right, null, null, right.End);
         }
 
+        EndChain(saved);
         return left;
     }
 
     private TableRef ParseJoinChain()
     {
+        var saved = BeginChain();
         var left = ParseTableFactor();
+        var height = ChainHeight;
         while (true)
         {
             var kind = ParseJoinKeyword();
             if (kind is null)
             {
+                EndChain(saved);
                 return left;
             }
 
+            Enter();
             var right = ParseTableFactor();
             Expr? on = null;
             List<string>? usingColumns = null;
@@ -48,6 +58,8 @@ internal sealed partial class Parser
                 }
             }
 
+            Exit();
+            height = Link(height);
             left = new JoinRef(left, kind.Value, right, on, usingColumns, PreviousEnd);
         }
     }
@@ -101,19 +113,21 @@ internal sealed partial class Parser
         {
             if (lateral || StartsQuery(index + 1))
             {
-                var saved = index;
+                var saved = Mark();
                 try
                 {
                     return ParseDerivedTable(start, lateral);
                 }
-                catch (SqlSyntaxError) when (!lateral && Peek().Kind == TokenKind.LParen)
+                catch (SqlSyntaxError) when (!tooDeep && !lateral && Peek().Kind == TokenKind.LParen)
                 {
-                    index = saved;
+                    Restore(saved);
                 }
             }
 
             Advance();
+            Descend();
             var inner = ParseTableReferences();
+            Ascend();
             var end = Expect(TokenKind.RParen, "')'").End;
             return new ParenTableRef(start, end, inner);
         }
