@@ -49,8 +49,12 @@ public sealed class DeepNestingCliTests
     [Fact]
     public async Task Check_refuses_a_deeply_nested_mutant_with_the_reason()
     {
-        // When a 15,000-term OR is checked
-        var (exit, output, error) = await CliTests.RunAsync("", "check", "-s", "FixMWhere1U", $"SELECT pk FROM {Table} WHERE pk > 3", Deep[1].Mutant);
+        // Given a 15,000-term OR in a file (too long for one command-line argument)
+        var mutant = Path.Combine(Directory.CreateTempSubdirectory("deep").FullName, "mutant.sql");
+        await File.WriteAllTextAsync(mutant, Deep[1].Mutant, TestContext.Current.CancellationToken);
+
+        // When it is checked
+        var (exit, output, error) = await CliTests.RunAsync("", "check", "-s", "FixMWhere1U", $"SELECT pk FROM {Table} WHERE pk > 3", "@" + mutant);
 
         // Then it does not conform, saying why, and the process exits normally
         Assert.True(exit == 1, $"exit {exit}: {error}");
