@@ -1,6 +1,6 @@
-using MutationHarness.Sql.Mutation;
 using MutationHarness.Sql.Parsing;
 using MutationHarness.Sql.Polarity;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql;
 
@@ -10,33 +10,38 @@ public static class Mutants
     /// <summary>Random mutants tried per RdM* site (duplicates are dropped).</summary>
     public const int RandomTriesPerSite = 3;
 
-    /// <summary>Every mutant of the seed for one strategy (or all 18), in site order; throws SqlSyntaxError if it does not parse.</summary>
-    public static IReadOnlyList<Mutant> Enumerate(string seed, string? strategy = null, int randomSeed = 0)
+    /// <summary>Every mutant of the seed for one strategy (or all of them), in site order; throws SqlSyntaxError if it does not parse.</summary>
+    public static IReadOnlyList<Mutant> Enumerate(string seed, string? strategy = null, int randomSeed = 0) =>
+        Enumerate(StrategyRuleSet.Default, seed, strategy, randomSeed);
+
+    /// <summary>The same under another rule set (a strategy being added).</summary>
+    internal static IReadOnlyList<Mutant> Enumerate(StrategyRuleSet rules, string seed, string? strategy, int randomSeed)
     {
         Strategy? only = null;
         if (strategy is not null)
         {
-            only = StrategyNames.TryGet(strategy, out var known) ? known : throw new ArgumentException($"Unknown strategy '{strategy}'.", nameof(strategy));
+            only = rules.Find(strategy) ?? throw new ArgumentException($"Unknown strategy '{strategy}'.", nameof(strategy));
         }
 
         var tree = Parser.Parse(seed);
         var random = new Random(randomSeed);
         var mutants = new List<Mutant>();
-        foreach (var site in SiteWalker.Walk(tree))
+        foreach (var site in SiteWalker.Walk(tree, rules, only))
         {
-            if (!site.Applicable || (only is not null && site.Strategy != only))
+            if (!site.Applicable)
             {
                 continue;
             }
 
-            var tries = StrategyNames.IsRandom(site.Strategy) ? RandomTriesPerSite : 1;
+            // Each rewrite is a text edit of the seed, so everything outside the site stays byte-identical.
+            var tries = site.Strategy.IsRandom ? RandomTriesPerSite : 1;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < tries; i++)
             {
-                var sql = MutantWriter.Write(tree, site, random);
+                var sql = site.Strategy.Rule.Rewrite(tree, site, random).ApplyTo(seed);
                 if (seen.Add(sql) && sql != seed)
                 {
-                    mutants.Add(new Mutant(site.Strategy.ToString(), sql, site.Describe(seed), site.IsUpper));
+                    mutants.Add(new Mutant(site.Strategy.Name, sql, site.Describe(seed), site.IsUpper));
                 }
             }
         }

@@ -21,5 +21,5 @@ public sealed class ParsedQuery
     public bool IsOrdered => (Tree.Root is WithQuery with ? with.Body : Tree.Root).OrderBy is { Count: > 0 };
 
     /// <summary>The normalised text used for comparison and de-duplication.</summary>
-    public string Normalized => normalized ??= NormalPrinter.Print(Tree, null, recordSpans: false);
+    public string Normalized => normalized ??= NormalPrinter.Print(Tree);
 }

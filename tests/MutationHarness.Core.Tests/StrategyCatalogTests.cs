@@ -1,25 +1,20 @@
 using MutationHarness.Core.Strategies;
+using MutationHarness.Sql;
 
 namespace MutationHarness.Core.Tests;
 
 public sealed class StrategyCatalogTests
 {
-    private static readonly string[] s_names =
-    [
-        "FixMDistinctU", "FixMDistinctL", "FixMUnionAllU", "FixMUnionAllL", "FixMRmUnionAllL", "FixMCmpOpU",
-        "FixMCmpOpL", "FixMInNullU", "FixMWhere1U", "FixMWhere0L", "FixMHaving1U", "FixMHaving0L", "FixMOn1U",
-        "FixMOn0L", "RdMLikeU", "RdMLikeL", "RdMRegExpU", "RdMRegExpL",
-    ];
-
     [Fact]
-    public void All_18_strategies_are_in_the_shipped_catalog_and_well_formed()
+    public void Every_strategy_of_the_sql_engine_is_in_the_shipped_catalog_and_well_formed()
     {
         var catalog = StrategyCatalog.Default;
-        Assert.Equal(s_names.Order(), catalog.All.Select(s => s.Name).Order());
+        Assert.Equal(18, catalog.All.Count);
+        Assert.Equal(StrategyNames.All.Order(), catalog.All.Select(s => s.Name).Order());
         foreach (var strategy in catalog.All)
         {
             Assert.Equal(strategy.Name.EndsWith('U'), strategy.IsUpper);
-            Assert.Equal(strategy.Name.StartsWith("RdM", StringComparison.Ordinal), strategy.IsRandom);
+            Assert.Equal(StrategyNames.IsRandom(strategy.Name), strategy.IsRandom);
             Assert.StartsWith("Mutate the seed sql given by user into the mutated sql according to the mutate strategy \"" + strategy.Name + "\"",
                 strategy.Instructions.Mutate, StringComparison.Ordinal);
             var size = strategy.IsUpper ? "superset" : "subset";
@@ -71,5 +66,25 @@ public sealed class StrategyCatalogTests
             """{"name":"FixMOn0L","direction":"L","kind":"fixed","site":"s","precondition":"p","rewrite":"r"}""");
         var error = Assert.Throws<CatalogException>(() => StrategyCatalog.Load(folder));
         Assert.Contains("instructions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_missing_a_strategy_or_holding_an_unknown_one_is_an_error_naming_it()
+    {
+        // Given the shipped catalog without one file, and with one file no rule knows
+        var shipped = Path.Combine(AppContext.BaseDirectory, "strategies");
+        var missing = Directory.CreateTempSubdirectory("catalog").FullName;
+        foreach (var file in Directory.EnumerateFiles(shipped, "*.json").Where(f => !f.EndsWith("FixMOn0L.json", StringComparison.Ordinal)))
+            File.Copy(file, Path.Combine(missing, Path.GetFileName(file)));
+        var extra = Directory.CreateTempSubdirectory("catalog").FullName;
+        foreach (var file in Directory.EnumerateFiles(shipped, "*.json"))
+            File.Copy(file, Path.Combine(extra, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(extra, "FixMNoSuchU.json"),
+            """{"name":"FixMNoSuchU","direction":"U","kind":"fixed","site":"s","precondition":"p","rewrite":"r","instructions":{"mutate":"\"FixMNoSuchU\"","synthesize":"\"FixMNoSuchU\""}}""");
+
+        // When each is loaded, Then the error names what is missing or unknown
+        Assert.Contains("no file for FixMOn0L", Assert.Throws<CatalogException>(() => StrategyCatalog.Load(missing)).Message, StringComparison.Ordinal);
+        var unknown = Assert.Throws<CatalogException>(() => StrategyCatalog.Load(extra)).Message;
+        Assert.Contains("FixMNoSuchU.json: FixMNoSuchU is not a strategy the SQL engine has a rule for", unknown, StringComparison.Ordinal);
     }
 }

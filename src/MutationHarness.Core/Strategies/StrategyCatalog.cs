@@ -1,8 +1,8 @@
-using System.Text.Json;
+using MutationHarness.Sql;
 
 namespace MutationHarness.Core.Strategies;
 
-/// <summary>The 18 strategies, loaded from the <c>strategies/</c> folder.</summary>
+/// <summary>The strategies with the user's instruction texts, loaded from the <c>strategies/</c> folder; the names are the SQL engine's.</summary>
 public sealed class StrategyCatalog
 {
     private static readonly Lazy<StrategyCatalog> s_default = new(() => Load(DefaultFolder()));
@@ -17,8 +17,12 @@ public sealed class StrategyCatalog
     /// <summary>Every strategy, by name.</summary>
     public IReadOnlyCollection<Strategy> All => _byName.Values;
 
-    /// <summary>Loads every <c>*.json</c> file of a folder; a malformed file is an error naming it.</summary>
-    public static StrategyCatalog Load(string folder)
+    /// <summary>Loads every <c>*.json</c> file of a folder, which must hold exactly the strategies the SQL engine has
+    /// rules for (<see cref="StrategyNames.All"/>); a malformed, unknown or missing file is an error naming it.</summary>
+    public static StrategyCatalog Load(string folder) => Load(folder, StrategyNames.All);
+
+    /// <summary>Loads a folder that must hold exactly the named strategies, one file each.</summary>
+    public static StrategyCatalog Load(string folder, IReadOnlyCollection<string> names)
     {
         if (!Directory.Exists(folder))
             throw new CatalogException($"strategy catalog folder not found: {folder}");
@@ -29,6 +33,11 @@ public sealed class StrategyCatalog
         var duplicate = strategies.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CatalogException($"strategy {duplicate.Key} is defined more than once in {folder}");
+        if (strategies.FirstOrDefault(s => !names.Contains(s.Name, StringComparer.Ordinal)) is { } unknown)
+            throw new CatalogException($"{Path.Combine(folder, unknown.Name + ".json")}: {unknown.Name} is not a strategy the SQL engine has a rule for (one of: {string.Join(", ", names)})");
+        var missing = names.Where(n => !strategies.Any(s => s.Name == n)).ToList();
+        if (missing.Count > 0)
+            throw new CatalogException($"strategy catalog {folder} has no file for {string.Join(", ", missing)}: every strategy the SQL engine has a rule for needs its <name>.json");
         return new StrategyCatalog(strategies);
     }
 

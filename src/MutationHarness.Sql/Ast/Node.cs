@@ -1,15 +1,11 @@
 namespace MutationHarness.Sql.Ast;
 
-/// <summary>A syntax node: its span in the source text, and (once printed) its span in the normalised text.</summary>
+/// <summary>A syntax node and its span in the source text.</summary>
 internal abstract class Node(int start, int end)
 {
     public int Start { get; } = start;
 
     public int End { get; set; } = end;
-
-    public int NormStart { get; set; }
-
-    public int NormEnd { get; set; }
 }
 
 /// <summary>A span of raw tokens kept for printing only (types, window specs, index hints).</summary>

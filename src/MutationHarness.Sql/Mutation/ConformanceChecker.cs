@@ -1,53 +1,38 @@
-using MutationHarness.Sql.Ast;
 using MutationHarness.Sql.Parsing;
 using MutationHarness.Sql.Polarity;
-using MutationHarness.Sql.Printing;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Mutation;
 
-/// <summary>Compares the normal forms of original and mutant; the change must equal one site's rewrite.</summary>
-internal sealed partial class ConformanceChecker
+/// <summary>The reference conformance check: compares the normal forms of original and mutant, and asks each site's
+/// rule whether the change is its strategy applied there. Which failure to report is decided here; what a
+/// strategy does is decided only by its rule.</summary>
+internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strategy, SyntaxTree original, SyntaxTree mutant)
 {
-    private const int Slack = 16;
-
-    private readonly Strategy strategy;
-    private readonly SyntaxTree original;
-    private readonly string normalOriginal;
-    private readonly string normalMutant;
-    private readonly int prefix;
-    private readonly int suffix;
-    private List<Site>? sites;
-
-    public ConformanceChecker(Strategy strategy, SyntaxTree original, SyntaxTree mutant)
-    {
-        this.strategy = strategy;
-        this.original = original;
-        normalOriginal = NormalPrinter.Print(original, null, recordSpans: true);
-        normalMutant = NormalPrinter.Print(mutant, null, recordSpans: false);
-        (prefix, suffix) = CommonEnds(normalOriginal, normalMutant);
-    }
+    private readonly NormalFormDiff _diff = new(original, mutant);
+    private List<Site>? _sites;
 
     public ConformanceResult Run()
     {
-        if (normalOriginal == normalMutant)
+        if (_diff.NothingChanged)
         {
             return ConformanceResult.Failing(ConformanceFailure.NothingChanged, FastConformance.NothingChangedReason);
         }
 
-        sites = SiteWalker.Walk(original, strategy);
+        _sites = SiteWalker.Walk(original, rules, strategy);
         var (site, violation) = FindMatch(strategy);
         if (site is not null && violation is null && site.Applicable)
         {
             return ConformanceResult.Conforming(site.Describe(original.Source), site.IsUpper, site.NoRelation);
         }
 
-        sites = SiteWalker.Walk(original);
-        foreach (var other in Enum.GetValues<Strategy>())
+        _sites = SiteWalker.Walk(original, rules, null);
+        foreach (var other in rules.Strategies)
         {
             if (other != strategy && FindMatch(other) is ({ Applicable: true } otherSite, null))
             {
                 var where = otherSite.Describe(original.Source);
-                return ConformanceResult.Failing(ConformanceFailure.ChangeNotMadeByStrategy, $"The change is {other} at {where}, not {strategy}.", where, other.ToString());
+                return ConformanceResult.Failing(ConformanceFailure.ChangeNotMadeByStrategy, $"The change is {other} at {where}, not {strategy}.", where, other.Name);
             }
         }
 
@@ -73,45 +58,33 @@ internal sealed partial class ConformanceChecker
     }
 
     private string ChangeAt() =>
-        $"'{Excerpt(normalOriginal, prefix, normalOriginal.Length - suffix)}' -> '{Excerpt(normalMutant, prefix, normalMutant.Length - suffix)}'";
+        $"'{Excerpt(_diff.NormalOriginal, _diff.Prefix, _diff.NormalOriginal.Length - _diff.Suffix)}' -> '{Excerpt(_diff.NormalMutant, _diff.Prefix, _diff.NormalMutant.Length - _diff.Suffix)}'";
 
     private static string Excerpt(string text, int start, int end) =>
         end - start > 60 ? string.Concat(text.AsSpan(start, 57), "...") : text[start..end];
 
-    private static (int Prefix, int Suffix) CommonEnds(string a, string b)
-    {
-        var limit = Math.Min(a.Length, b.Length);
-        var prefix = a.AsSpan().CommonPrefixLength(b);
-        var suffix = 0;
-        while (suffix < limit - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        return (prefix, suffix);
-    }
-
-    /// <summary>The best site of the strategy whose rewrite gives the mutant: applicable first, then unmet, then unreached.</summary>
+    /// <summary>The best site of the strategy whose rule finds the change there: made by the strategy first, then
+    /// reached, then with its precondition met.</summary>
     private (Site? Site, string? Violation) FindMatch(Strategy candidate)
     {
         (Site? Site, string? Violation) best = (null, null);
-        foreach (var site in sites!)
+        foreach (var site in _sites!)
         {
             if (site.Strategy != candidate)
             {
                 continue;
             }
 
-            var violation = StrategyNames.IsRandom(candidate) ? CheckPattern(site) : CheckFixed(site);
-            if (violation == NoMatch)
+            var match = candidate.Rule.Check(site, _diff);
+            if (!match.Found)
             {
                 continue;
             }
 
-            if (best.Site is null || Rank(site, violation) > Rank(best.Site, best.Violation))
+            if (best.Site is null || Rank(site, match.Violation) > Rank(best.Site, best.Violation))
             {
-                best = (site, violation);
-                if (Rank(site, violation) == 7)
+                best = (site, match.Violation);
+                if (Rank(site, match.Violation) == 7)
                 {
                     break;
                 }
@@ -124,35 +97,37 @@ internal sealed partial class ConformanceChecker
     private static int Rank(Site site, string? violation) =>
         (violation is null ? 4 : 0) + (site.Reachable ? 2 : 0) + (site.Unmet is null ? 1 : 0);
 
-    private const string NoMatch = "\u0000";
-
-    /// <summary>Null when splicing the site's rewrite into the original's normal form gives the mutant's.</summary>
-    private string? CheckFixed(Site site)
+    /// <summary>A site of the strategy whose rewrite is in the mutant, next to another change.</summary>
+    private Site? FindPartialMatch()
     {
-        var target = site.Target;
-        var (start, end, replacement) = target switch
+        if (strategy.IsRandom)
         {
-            SelectQuery select when site.Strategy is Strategy.FixMDistinctU or Strategy.FixMDistinctL => select.IsDistinct
-                ? (select.NormStart + 6, select.NormStart + 15, string.Empty)
-                : (select.NormStart + 6, select.NormStart + 6, " DISTINCT"),
-            SelectQuery select when site.Strategy is Strategy.FixMWhere1U or Strategy.FixMWhere0L =>
-                (select.Where!.NormStart, select.Where.NormEnd, site.Strategy == Strategy.FixMWhere1U ? "1" : "0"),
-            SelectQuery select => (select.Having!.NormStart, select.Having.NormEnd, site.Strategy == Strategy.FixMHaving1U ? "1" : "0"),
-            JoinRef join => (join.On!.NormStart, join.On.NormEnd, site.Strategy == Strategy.FixMOn1U ? "1" : "0"),
-            InListExpr inList => (inList.NormEnd - 1, inList.NormEnd - 1, ", NULL"),
-            _ => (target.NormStart, target.NormEnd, (string?)null),
-        };
-        // The greedy diff may place an insertion a few characters off the site (e.g. "SELECT DISTINCT "), hence the slack.
-        if (start > prefix + Slack || normalOriginal.Length - end > suffix + Slack)
-        {
-            return NoMatch;
+            return null;
         }
 
-        replacement ??= NormalPrinter.PrintTarget(original, new Rewrite(site.Strategy, target));
-        var mutant = normalMutant.AsSpan();
-        return mutant.Length == normalOriginal.Length - (end - start) + replacement.Length
-               && mutant[..start].SequenceEqual(normalOriginal.AsSpan(0, start))
-               && mutant.Slice(start, replacement.Length).SequenceEqual(replacement)
-               && mutant[(start + replacement.Length)..].SequenceEqual(normalOriginal.AsSpan(end)) ? null : NoMatch;
+        foreach (var site in _sites!)
+        {
+            if (site.Strategy != strategy)
+            {
+                continue;
+            }
+
+            // The rewrite is there when what still differs lies wholly outside what the rewrite changed, with at
+            // least one character between the two (adjacent changes may be one change the diff split in two).
+            var edit = strategy.Rule.Rewrite(original, site, new Random(0));
+            if (_diff.IsNoOp(edit) || _diff.NormalFormOf(edit) is not { } expected || expected == _diff.NormalOriginal)
+            {
+                continue;
+            }
+
+            var (rewriteHead, rewriteTail) = NormalFormDiff.CommonEnds(_diff.NormalOriginal, expected);
+            var (head, tail) = NormalFormDiff.CommonEnds(expected, _diff.NormalMutant);
+            if (expected.Length - tail < rewriteHead || head > expected.Length - rewriteTail)
+            {
+                return site;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,33 +1,45 @@
 using MutationHarness.Sql.Lexing;
 using MutationHarness.Sql.Parsing;
 using MutationHarness.Sql.Polarity;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Mutation;
 
 /// <summary>An original parsed once for the fast conformance path: its tree and, per strategy, its sites.
-/// Shared between threads, so it is read-only after construction (the slow path, which writes normal-form
-/// spans into its tree, always parses its own copy).</summary>
-internal sealed class ParsedSeed(SyntaxTree tree)
+/// Shared between threads, so it is read-only after construction (nothing writes into a parsed tree).</summary>
+internal sealed class ParsedSeed
 {
-    private readonly List<Site>?[] sites = new List<Site>?[StrategyNames.All.Count];
+    private readonly StrategyRuleSet _rules;
+    private readonly List<Site>?[] _sites;
 
-    public SyntaxTree Tree { get; } = tree;
+    public ParsedSeed(SyntaxTree tree, StrategyRuleSet rules)
+    {
+        Tree = tree;
+        _rules = rules;
+        _sites = new List<Site>?[rules.Strategies.Count];
+        HasBlockComment = tree.Source.Contains("/*", StringComparison.Ordinal);
+    }
+
+    public SyntaxTree Tree { get; }
 
     public string Source => Tree.Source;
 
     public Token[] Tokens => Tree.Tokens;
 
     /// <summary>True when the text has a block comment, which may be executable and so carry lexer state.</summary>
-    public bool HasBlockComment { get; } = tree.Source.Contains("/*", StringComparison.Ordinal);
+    public bool HasBlockComment { get; }
 
     /// <summary>The sites of one strategy in walk order; a race only computes the same list twice.</summary>
-    public List<Site> SitesOf(Strategy strategy) =>
-        Volatile.Read(ref sites[(int)strategy]) ?? Publish(strategy);
-
-    private List<Site> Publish(Strategy strategy)
+    public List<Site> SitesOf(Strategy strategy)
     {
-        var walked = SiteWalker.Walk(Tree, strategy);
-        Volatile.Write(ref sites[(int)strategy], walked);
+        var slot = _rules.IndexOf(strategy);
+        return Volatile.Read(ref _sites[slot]) ?? Publish(slot, strategy);
+    }
+
+    private List<Site> Publish(int slot, Strategy strategy)
+    {
+        var walked = SiteWalker.Walk(Tree, _rules, strategy);
+        Volatile.Write(ref _sites[slot], walked);
         return walked;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MutationHarness.Sql.Parsing;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Mutation;
 
@@ -60,7 +61,7 @@ internal static class SeedCache
     {
         try
         {
-            return new ParsedSeed(Parser.Parse(original));
+            return new ParsedSeed(Parser.Parse(original), StrategyRuleSet.Default);
         }
         catch (SqlSyntaxError)
         {

@@ -1,4 +1,5 @@
 using MutationHarness.Sql.Ast;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Polarity;
 
@@ -12,7 +13,7 @@ internal sealed record Site(Strategy Strategy, Node Target, bool Flag, bool Reac
     public bool Applicable => Reachable && Unmet is null;
 
     /// <summary>isUpper = (strategy is U) == flag (SEMANTICS §3).</summary>
-    public bool IsUpper => StrategyNames.IsUpper(Strategy) == Flag;
+    public bool IsUpper => Strategy.IsUpper == Flag;
 
     public string Describe(string source) =>
         (Ordinal > 0 ? $"{Kind} #{Ordinal}" : Kind) + " at " + TextPosition.Describe(source, Offset);

@@ -1,5 +1,4 @@
 using MutationHarness.Sql.Ast;
-using MutationHarness.Sql.Mutation;
 using MutationHarness.Sql.Printing;
 
 namespace MutationHarness.Sql.Polarity;
@@ -19,7 +18,7 @@ internal sealed partial class SiteWalker
                 WalkExpr(logical.Right, flag, live);
                 break;
             case BinaryExpr binary when Precedence.IsComparison(binary.Op):
-                AddComparison(binary, binary.Op, flag, live, binary.OpStart);
+                Offer(binary, Clause.Itself, flag, live);
                 WalkExpr(binary.Left, flag, false);
                 WalkExpr(binary.Right, flag, false);
                 break;
@@ -39,13 +38,13 @@ internal sealed partial class SiteWalker
                 WalkExpr(test.Operand, flips ? !flag : flag, live && keeps);
                 break;
             case QuantifiedExpr quantified:
-                AddComparison(quantified, quantified.Op, flag, live, quantified.OpStart);
+                Offer(quantified, Clause.Itself, flag, live);
                 WalkExpr(quantified.Left, flag, false);
                 var bodyFlag = quantified.Quantifier == Quantifier.All ? !flag : flag;
                 WalkQuery(quantified.Query, bodyFlag, live && Precedence.IsComparison(quantified.Op), false);
                 break;
             case InListExpr inList:
-                Add(Strategy.FixMInNullU, inList, inList.Not ? !flag : flag, live, null, "IN list", 0, inList.Start);
+                Offer(inList, Clause.Itself, inList.Not ? !flag : flag, live);
                 WalkExpr(inList.Operand, flag, false);
                 foreach (var item in inList.Items)
                 {
@@ -58,7 +57,7 @@ internal sealed partial class SiteWalker
                 WalkQuery(inQuery.Query, inQuery.Not ? !flag : flag, live, false);
                 break;
             case MatchExpr match:
-                AddMatch(match, match.Not ? !flag : flag, live);
+                Offer(match, Clause.Itself, match.Not ? !flag : flag, live);
                 WalkExpr(match.Operand, flag, false);
                 WalkExpr(match.Pattern, flag, false);
                 break;
@@ -68,35 +67,6 @@ internal sealed partial class SiteWalker
             default:
                 WalkStopped(expr, flag);
                 break;
-        }
-    }
-
-    private void AddComparison(Expr node, BinaryOp op, bool flag, bool live, int offset)
-    {
-        var upper = op is BinaryOp.Eq or BinaryOp.Lt or BinaryOp.Gt;
-        Add(Strategy.FixMCmpOpU, node, flag, live, upper ? null : "the operator is not =, < or >", "comparison", 0, offset);
-        Add(Strategy.FixMCmpOpL, node, flag, live, upper ? "the operator is not >=, <= or !=" : null, "comparison", 0, offset);
-    }
-
-    private void AddMatch(MatchExpr match, bool flag, bool live)
-    {
-        if (only is { } wanted && !StrategyNames.IsRandom(wanted))
-        {
-            return; // the pattern's preconditions decode the literal: not worth it when no RdM* site is wanted
-        }
-
-        var pattern = PatternRules.LiteralPattern(match, source);
-        var literals = pattern is not null && Precedence.Unwrap(match.Operand) is Literal { Kind: LiteralKind.String };
-        const string NotLiterals = "both operands must be string literals";
-        if (match.IsRegexp)
-        {
-            Add(Strategy.RdMRegExpU, match, flag, live, !literals ? NotLiterals : PatternRules.CanRegExpU(pattern!) ? null : "the pattern has no ^, $, + or ?", "REGEXP pattern", 0, match.Pattern.Start);
-            Add(Strategy.RdMRegExpL, match, flag, live, !literals ? NotLiterals : pattern!.Contains('*') ? null : "the pattern has no *", "REGEXP pattern", 0, match.Pattern.Start);
-        }
-        else
-        {
-            Add(Strategy.RdMLikeU, match, flag, live, !literals ? NotLiterals : pattern!.All(c => c == '%') ? "the pattern is all %" : null, "LIKE pattern", 0, match.Pattern.Start);
-            Add(Strategy.RdMLikeL, match, flag, live, !literals ? NotLiterals : pattern!.Contains('%') ? null : "the pattern has no %", "LIKE pattern", 0, match.Pattern.Start);
         }
     }
 

@@ -1,39 +1,63 @@
 using MutationHarness.Sql.Ast;
 using MutationHarness.Sql.Parsing;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Polarity;
 
 /// <summary>Walks a query from the top with flag = true (monotone), flipping it under negations (SEMANTICS §3),
-/// and lists every syntactic site of every strategy; sites below a stop are listed as not reachable.</summary>
+/// and offers every place it reaches to the strategy rules, which list their sites there (the walk knows no
+/// strategy); sites below a stop are listed as not reachable.</summary>
 internal sealed partial class SiteWalker
 {
     private readonly List<Site> sites = [];
-    private readonly string source;
-
+    private readonly StrategyRuleSet rules;
     private readonly Strategy? only;
 
     // Why the sites being walked have no expected relation: set while below a SELECT that aggregates.
     private string? noRelation;
 
-    private SiteWalker(string source, Strategy? only)
+    private SiteWalker(string source, StrategyRuleSet rules, Strategy? only)
     {
-        this.source = source;
+        Source = source;
+        this.rules = rules;
         this.only = only;
     }
 
-    /// <summary>All sites, or only those of one strategy.</summary>
-    public static List<Site> Walk(SyntaxTree tree, Strategy? only = null)
+    public string Source { get; }
+
+    /// <summary>All sites of the product's strategies, or only those of one strategy.</summary>
+    public static List<Site> Walk(SyntaxTree tree, Strategy? only = null) => Walk(tree, StrategyRuleSet.Default, only);
+
+    /// <summary>All sites of a rule set's strategies, or only those of one strategy.</summary>
+    public static List<Site> Walk(SyntaxTree tree, StrategyRuleSet rules, Strategy? only)
     {
-        var walker = new SiteWalker(tree.Source, only);
+        var walker = new SiteWalker(tree.Source, rules, only);
         walker.WalkQuery(tree.Root, true, true, false);
         return walker.sites;
     }
 
-    private void Add(Strategy strategy, Node target, bool flag, bool live, string? unmet, string kind, int ordinal, int offset)
+    public bool Wants(Strategy strategy) => only is null || ReferenceEquals(only, strategy);
+
+    public void Add(Strategy strategy, Node target, bool flag, bool reachable, string? unmet, string kind, int ordinal, int offset)
     {
-        if (only is null || only == strategy)
+        if (Wants(strategy))
         {
-            sites.Add(new Site(strategy, target, flag, live, unmet, kind, ordinal, offset) { NoRelation = noRelation });
+            sites.Add(new Site(strategy, target, flag, reachable, unmet, kind, ordinal, offset) { NoRelation = noRelation });
+        }
+    }
+
+    private void Offer(Node node, Clause clause, bool flag, bool live, bool isLeftOperand = false)
+    {
+        var offer = new SiteOffer(this, node, clause, flag, live, isLeftOperand);
+        if (only is not null)
+        {
+            only.Rule.FindSites(offer);
+            return;
+        }
+
+        foreach (var rule in rules.Rules)
+        {
+            rule.FindSites(offer);
         }
     }
 
@@ -76,12 +100,7 @@ internal sealed partial class SiteWalker
 
     private void WalkSelect(SelectQuery select, bool flag, bool live)
     {
-        var n = select.Ordinal;
-        Add(Strategy.FixMDistinctU, select, flag, live, select.IsDistinct ? null : "the SELECT has no DISTINCT", "SELECT", n, select.Start);
-        var unmetL = select.IsDistinct ? "the SELECT already has DISTINCT"
-            : select.OrderBy is not null ? "the SELECT has ORDER BY"
-            : select.CarriesWith ? "the SELECT carries a WITH clause" : null;
-        Add(Strategy.FixMDistinctL, select, flag, live, unmetL, "SELECT", n, select.Start);
+        Offer(select, Clause.Itself, flag, live);
         foreach (var item in select.Items)
         {
             WalkExpr(item.Value, flag, false);
@@ -91,7 +110,7 @@ internal sealed partial class SiteWalker
         // aggregation loses the relation: FROM, its joins and WHERE, and everything below them.
         var outer = noRelation;
         var aggregation = Aggregation.Of(select);
-        noRelation ??= aggregation is { } why ? $"SELECT #{n} {why.Reason}: its output is computed from the mutated rows, not made of them" : null;
+        noRelation ??= aggregation is { } why ? $"SELECT #{select.Ordinal} {why.Reason}: its output is computed from the mutated rows, not made of them" : null;
         if (select.From is not null)
         {
             WalkTable(select.From, flag, live);
@@ -99,8 +118,7 @@ internal sealed partial class SiteWalker
 
         if (select.Where is { } where)
         {
-            Add(Strategy.FixMWhere1U, select, flag, live, null, "WHERE of SELECT", n, where.Start);
-            Add(Strategy.FixMWhere0L, select, flag, live, null, "WHERE of SELECT", n, where.Start);
+            Offer(select, Clause.Where, flag, live);
             WalkExpr(where, flag, live);
         }
 
@@ -119,8 +137,7 @@ internal sealed partial class SiteWalker
 
         if (select.Having is { } having)
         {
-            Add(Strategy.FixMHaving1U, select, flag, live, null, "HAVING of SELECT", n, having.Start);
-            Add(Strategy.FixMHaving0L, select, flag, live, null, "HAVING of SELECT", n, having.Start);
+            Offer(select, Clause.Having, flag, live);
             WalkExpr(having, flag, live);
         }
 
@@ -129,28 +146,9 @@ internal sealed partial class SiteWalker
 
     private void WalkSetOp(SetOpQuery setOp, bool flag, bool live, bool chainLeft)
     {
-        if (setOp.Kind == SetOpKind.Union)
-        {
-            var all = setOp.Quantifier == SetQuantifier.All;
-            Add(Strategy.FixMUnionAllU, setOp, flag, live, all ? "the operator is already UNION ALL" : null, "UNION", 0, setOp.OpStart);
-            Add(Strategy.FixMUnionAllL, setOp, flag, live, all ? null : "the operator is not UNION ALL", "UNION", 0, setOp.OpStart);
-            var pair = !chainLeft && IsSingleSelect(setOp.Left) && IsSingleSelect(setOp.Right);
-            var unmet = !all ? "the operator is not UNION ALL" : pair ? null : "the list does not have exactly two SELECTs";
-            Add(Strategy.FixMRmUnionAllL, setOp, flag, live, unmet, "UNION ALL list", 0, setOp.Start);
-        }
-
+        Offer(setOp, Clause.Itself, flag, live, chainLeft);
         WalkQuery(setOp.Left, flag, live, true);
         WalkQuery(setOp.Right, flag, live && setOp.Kind != SetOpKind.Except, false);
-    }
-
-    private static bool IsSingleSelect(Query query)
-    {
-        while (query is ParenQuery paren)
-        {
-            query = paren.Inner;
-        }
-
-        return query is SelectQuery;
     }
 
     private void WalkTable(TableRef table, bool flag, bool live)
@@ -169,8 +167,7 @@ internal sealed partial class SiteWalker
                 WalkTable(join.Right, flag, reached);
                 if (join.On is { } on)
                 {
-                    Add(Strategy.FixMOn1U, join, flag, reached, null, "ON of JOIN", 0, on.Start);
-                    Add(Strategy.FixMOn0L, join, flag, reached, null, "ON of JOIN", 0, on.Start);
+                    Offer(join, Clause.On, flag, reached);
                     WalkExpr(on, flag, reached);
                 }
 

@@ -13,7 +13,7 @@ internal sealed partial class NormalPrinter
         switch (inner)
         {
             case Literal literal:
-                PrintLiteral(literal, null);
+                PrintLiteral(literal);
                 break;
             case NameExpr name:
                 PrintName(name);
@@ -52,7 +52,7 @@ internal sealed partial class NormalPrinter
         }
     }
 
-    private void PrintLiteral(Literal literal, string? replacement)
+    private void PrintLiteral(Literal literal)
     {
         switch (literal.Kind)
         {
@@ -62,7 +62,7 @@ internal sealed partial class NormalPrinter
                     output.Append(literal.Kind == LiteralKind.Typed ? literal.Prefix : literal.Prefix.ToLowerInvariant()).Append(literal.Kind == LiteralKind.Typed ? " " : string.Empty);
                 }
 
-                SqlStrings.Encode(output, replacement ?? StringValue(literal));
+                SqlStrings.Encode(output, StringValue(literal));
                 break;
             case LiteralKind.Hex or LiteralKind.Bit:
                 if (literal.Prefix is not null)
@@ -110,34 +110,9 @@ internal sealed partial class NormalPrinter
         var level = Precedence.Of(binary.Op);
         // SOUNDS LIKE and MEMBER OF take a bit expression on the left, like the other predicates.
         PrintOperand(binary.Left, level == Precedence.Predicate ? level + 1 : level);
-        output.Append(' ');
-        PrintOperator(binary, binary.Op);
-        output.Append(' ');
+        output.Append(' ').Append(Precedence.Text(binary.Op)).Append(' ');
         PrintOperand(binary.Right, level + 1);
     }
-
-    private void PrintOperator(Expr node, BinaryOp op)
-    {
-        var start = Begin();
-        output.Append(Precedence.Text(MutatedOp(node, op)));
-        if (IsTarget(node))
-        {
-            TargetSpan = (start, output.Length);
-        }
-    }
-
-    private BinaryOp MutatedOp(Node node, BinaryOp op) =>
-        IsTarget(node, Strategy.FixMCmpOpU) ? MutatedComparison(Strategy.FixMCmpOpU, op)
-        : IsTarget(node, Strategy.FixMCmpOpL) ? MutatedComparison(Strategy.FixMCmpOpL, op)
-        : op;
-
-    /// <summary>The operator a FixMCmpOp* rewrite prints (the op itself when the strategy does not change it).</summary>
-    public static BinaryOp MutatedComparison(Strategy strategy, BinaryOp op) => strategy switch
-    {
-        Strategy.FixMCmpOpU => op switch { BinaryOp.Eq => BinaryOp.Ge, BinaryOp.Lt => BinaryOp.Le, BinaryOp.Gt => BinaryOp.Ge, _ => op },
-        Strategy.FixMCmpOpL => op switch { BinaryOp.Ge => BinaryOp.Gt, BinaryOp.Le => BinaryOp.Lt, BinaryOp.Ne => BinaryOp.Lt, _ => op },
-        _ => op,
-    };
 
     private void PrintUnary(UnaryExpr unary)
     {

@@ -11,8 +11,7 @@ internal sealed partial class NormalPrinter
         {
             case QuantifiedExpr quantified:
                 PrintOperand(quantified.Left, Precedence.Comparison);
-                output.Append(' ');
-                PrintOperator(quantified, quantified.Op);
+                output.Append(' ').Append(Precedence.Text(quantified.Op));
                 output.Append(quantified.Quantifier switch { Quantifier.Any => " ANY (", Quantifier.Some => " SOME (", _ => " ALL (" });
                 PrintStandalone(quantified.Query);
                 output.Append(')');
@@ -34,12 +33,6 @@ internal sealed partial class NormalPrinter
                 PrintOperand(inList.Operand, Precedence.Predicate + 1);
                 output.Append(inList.Not ? " NOT IN (" : " IN (");
                 PrintList(inList.Items);
-                if (IsTarget(inList, Strategy.FixMInNullU))
-                {
-                    TargetSpan = (output.Length, output.Length + 6);
-                    output.Append(", NULL");
-                }
-
                 output.Append(')');
                 break;
             case InQueryExpr inQuery:
@@ -80,16 +73,7 @@ internal sealed partial class NormalPrinter
     {
         PrintOperand(match.Operand, Precedence.Predicate + 1);
         output.Append(match.Not ? " NOT " : " ").Append(match.IsRegexp ? "REGEXP " : "LIKE ");
-        if (rewrite?.Pattern is { } pattern && IsTarget(match) && Precedence.Unwrap(match.Pattern) is Literal literal)
-        {
-            var start = Begin();
-            PrintLiteral(literal, pattern);
-            TargetSpan = (start, output.Length);
-        }
-        else
-        {
-            PrintOperand(match.Pattern, Precedence.Predicate + 1);
-        }
+        PrintOperand(match.Pattern, Precedence.Predicate + 1);
 
         if (match.Escape is not null)
         {

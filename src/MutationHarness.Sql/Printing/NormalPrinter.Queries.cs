@@ -10,7 +10,7 @@ internal sealed partial class NormalPrinter
     /// <summary>A query that stands alone (top level, or already inside its own parentheses) needs no extra ones.</summary>
     private void PrintStandalone(Query query)
     {
-        while (query is ParenQuery paren && !HasTail(paren) && !IsTarget(paren))
+        while (query is ParenQuery paren && !HasTail(paren))
         {
             query = paren.Inner;
         }
@@ -45,37 +45,11 @@ internal sealed partial class NormalPrinter
 
     private void PrintSetOp(SetOpQuery setOp)
     {
-        if (IsTarget(setOp, Strategy.FixMRmUnionAllL))
-        {
-            if (HasTail(setOp))
-            {
-                PrintSetOperand(setOp.Left);
-            }
-            else
-            {
-                PrintStandalone(setOp.Left);
-            }
-
-            return;
-        }
-
         PrintSetOperand(setOp.Left);
-        var all = setOp.Quantifier == SetQuantifier.All;
-        if (IsTarget(setOp, Strategy.FixMUnionAllU) || IsTarget(setOp, Strategy.FixMUnionAllL))
-        {
-            all = !all;
-        }
-
-        var start = Begin();
         output.Append(setOp.Kind switch { SetOpKind.Union => " UNION ", SetOpKind.Intersect => " INTERSECT ", _ => " EXCEPT " });
-        if (all)
+        if (setOp.Quantifier == SetQuantifier.All)
         {
             output.Append("ALL ");
-        }
-
-        if (IsTarget(setOp))
-        {
-            TargetSpan = (start, output.Length);
         }
 
         PrintSetOperand(setOp.Right);
@@ -84,7 +58,7 @@ internal sealed partial class NormalPrinter
     private void PrintSetOperand(Query operand)
     {
         var inner = operand;
-        while (inner is ParenQuery paren && !HasTail(paren) && !IsTarget(paren))
+        while (inner is ParenQuery paren && !HasTail(paren))
         {
             inner = paren.Inner;
         }

@@ -7,17 +7,10 @@ internal sealed partial class NormalPrinter
 {
     private void PrintSelect(SelectQuery select)
     {
-        var start = Begin();
         output.Append("SELECT");
-        var toggled = IsTarget(select, Strategy.FixMDistinctU) || IsTarget(select, Strategy.FixMDistinctL);
-        if (select.IsDistinct != toggled)
+        if (select.IsDistinct)
         {
             output.Append(" DISTINCT");
-        }
-
-        if (toggled)
-        {
-            TargetSpan = (start, output.Length);
         }
 
         foreach (var option in select.Options)
@@ -42,7 +35,7 @@ internal sealed partial class NormalPrinter
             PrintTable(select.From);
         }
 
-        PrintCondition(" WHERE ", select.Where, select, Strategy.FixMWhere1U, Strategy.FixMWhere0L);
+        PrintCondition(" WHERE ", select.Where);
         if (select.GroupBy is { } group)
         {
             output.Append(" GROUP BY ");
@@ -53,7 +46,7 @@ internal sealed partial class NormalPrinter
             }
         }
 
-        PrintCondition(" HAVING ", select.Having, select, Strategy.FixMHaving1U, Strategy.FixMHaving0L);
+        PrintCondition(" HAVING ", select.Having);
         if (!select.Window.IsEmpty)
         {
             output.Append(' ');
@@ -61,23 +54,13 @@ internal sealed partial class NormalPrinter
         }
     }
 
-    private void PrintCondition(string keyword, Expr? condition, Node owner, Strategy one, Strategy zero)
+    private void PrintCondition(string keyword, Expr? condition)
     {
-        if (condition is null)
+        if (condition is not null)
         {
-            return;
+            output.Append(keyword);
+            PrintExpr(condition);
         }
-
-        output.Append(keyword);
-        var start = Begin();
-        if (IsTarget(owner, one) || IsTarget(owner, zero))
-        {
-            output.Append(IsTarget(owner, one) ? '1' : '0');
-            TargetSpan = (start, output.Length);
-            return;
-        }
-
-        PrintExpr(condition);
     }
 
     private void PrintTable(TableRef table)
@@ -163,7 +146,7 @@ internal sealed partial class NormalPrinter
             _ => " NATURAL RIGHT JOIN ",
         });
         PrintTable(join.Right);
-        PrintCondition(" ON ", join.On, join, Strategy.FixMOn1U, Strategy.FixMOn0L);
+        PrintCondition(" ON ", join.On);
         if (join.Using is not null)
         {
             output.Append(" USING (");

@@ -1,82 +1,40 @@
 using System.Text;
 using MutationHarness.Sql.Ast;
 using MutationHarness.Sql.Lexing;
-using MutationHarness.Sql.Mutation;
 using MutationHarness.Sql.Parsing;
 
 namespace MutationHarness.Sql.Printing;
 
 /// <summary>Prints a tree in normal form: upper-case keywords, single spaces, no comments, back-quoted lower-case
-/// names, only the parentheses precedence needs. It can apply one <see cref="Rewrite"/> while printing.</summary>
+/// names, only the parentheses precedence needs. It only prints: it never changes the tree, and where each node
+/// landed goes to a separate <see cref="PrintedSpans"/> when one is asked for.</summary>
 internal sealed partial class NormalPrinter
 {
     private readonly StringBuilder output;
     private readonly SyntaxTree tree;
-    private readonly Rewrite? rewrite;
-    private readonly bool recordSpans;
+    private readonly PrintedSpans? spans;
 
-    private NormalPrinter(SyntaxTree tree, Rewrite? rewrite, bool recordSpans)
+    private NormalPrinter(SyntaxTree tree, PrintedSpans? spans)
     {
         this.tree = tree;
-        this.rewrite = rewrite;
-        this.recordSpans = recordSpans;
+        this.spans = spans;
         output = new StringBuilder(tree.Source.Length + 16);
     }
 
-    /// <summary>Where the rewritten node landed in the output.</summary>
-    public (int Start, int End) TargetSpan { get; private set; }
+    /// <summary>The normal form of the tree.</summary>
+    public static string Print(SyntaxTree tree) => Print(tree, null);
 
-    /// <summary>Prints only the rewritten target node, for splicing into the original's normal form at its span.</summary>
-    public static string PrintTarget(SyntaxTree tree, Rewrite rewrite)
+    /// <summary>The normal form of the tree, recording where each node landed in it when <paramref name="spans"/> is given.</summary>
+    public static string Print(SyntaxTree tree, PrintedSpans? spans)
     {
-        var printer = new NormalPrinter(tree, rewrite, recordSpans: false);
-        switch (rewrite.Target)
-        {
-            case Query query:
-                printer.PrintQuery(query);
-                break;
-            case Expr expr:
-                printer.PrintExpr(expr);
-                break;
-            case TableRef table:
-                printer.PrintTable(table);
-                break;
-        }
-
-        return printer.output.ToString();
-    }
-
-    public static string Print(SyntaxTree tree, Rewrite? rewrite, bool recordSpans) =>
-        Print(tree, rewrite, recordSpans, out _);
-
-    public static string Print(SyntaxTree tree, Rewrite? rewrite, bool recordSpans, out (int Start, int End) targetSpan)
-    {
-        var printer = new NormalPrinter(tree, rewrite, recordSpans);
+        var printer = new NormalPrinter(tree, spans);
         printer.PrintStandalone(tree.Root);
-        targetSpan = printer.TargetSpan;
         return printer.output.ToString();
     }
-
-    private bool IsTarget(Node node, Strategy strategy) =>
-        rewrite is not null && rewrite.Strategy == strategy && ReferenceEquals(rewrite.Target, node);
-
-    private bool IsTarget(Node node) => rewrite is not null && ReferenceEquals(rewrite.Target, node);
 
     private int Begin() => output.Length;
 
-    private void Finish(Node node, int start)
-    {
-        if (recordSpans)
-        {
-            node.NormStart = start;
-            node.NormEnd = output.Length;
-        }
-
-        if (IsTarget(node) && TargetSpan == default)
-        {
-            TargetSpan = (start, output.Length);
-        }
-    }
+    private void Finish(Node node, int start) => spans?.Record(node, start, output.Length);
 
     private void Name(string name)
     {

@@ -1,26 +1,16 @@
-using MutationHarness.Sql.Ast;
-using MutationHarness.Sql.Parsing;
-
-namespace MutationHarness.Sql.Mutation;
+namespace MutationHarness.Sql.Strategies;
 
 /// <summary>The per-character rules of the RdM* strategies (SEMANTICS §2): random mutation and its check.
 /// RdMLikeU: each non-% character may become % (the documented rule); a normal character may also become _
 /// (the seed wording "normal char -> '_'|'%', '_' -> '%'"); both only widen the match, so both conform.
 /// The mutator itself only produces %. Escape sequences (the escape character and the one after it) never change.</summary>
-internal static class PatternRules
+internal sealed partial class PatternRule
 {
-    public static string? LiteralPattern(MatchExpr match, string source) =>
-        LiteralValues.AsString(match.Pattern) is { } literal ? LiteralValues.Of(source, literal) : null;
-
-    public static char EscapeOf(MatchExpr match, string source) =>
-        !match.IsRegexp && match.Escape is not null && LiteralValues.AsString(match.Escape) is { } literal
-        && LiteralValues.Of(source, literal) is { Length: > 0 } text ? text[0] : '\\';
-
-    public static bool CanRegExpU(string pattern) =>
+    private static bool CanRegExpU(string pattern) =>
         pattern.StartsWith('^') || (pattern.EndsWith('$') && !pattern.EndsWith("\\$", StringComparison.Ordinal))
         || pattern.AsSpan().IndexOfAny('+', '?') >= 0;
 
-    public static string Mutate(Strategy strategy, string pattern, char escape, Random random)
+    private string Mutate(Strategy strategy, string pattern, char escape, Random random)
     {
         var chars = pattern.ToCharArray();
         var changeable = new List<int>();
@@ -33,13 +23,10 @@ internal static class PatternRules
             }
 
             var c = chars[i];
-            var fits = strategy switch
-            {
-                Strategy.RdMLikeU => c != '%',
-                Strategy.RdMLikeL => c == '%',
-                Strategy.RdMRegExpU => c is '+' or '?' || (i == 0 && c == '^') || (i == chars.Length - 1 && c == '$'),
-                _ => c == '*',
-            };
+            var fits = strategy == LikeWiden ? c != '%'
+                : strategy == LikeNarrow ? c == '%'
+                : strategy == RegExpWiden ? c is '+' or '?' || (i == 0 && c == '^') || (i == chars.Length - 1 && c == '$')
+                : c == '*';
             if (fits)
             {
                 changeable.Add(i);
@@ -59,22 +46,19 @@ internal static class PatternRules
 
         foreach (var i in chosen)
         {
-            chars[i] = strategy switch
-            {
-                Strategy.RdMLikeU => '%',
-                Strategy.RdMLikeL => '_',
-                Strategy.RdMRegExpL => random.Next(2) == 0 ? '+' : '?',
-                _ => chars[i] is '^' or '$' ? '\0' : '*',
-            };
+            chars[i] = strategy == LikeWiden ? '%'
+                : strategy == LikeNarrow ? '_'
+                : strategy == RegExpNarrow ? random.Next(2) == 0 ? '+' : '?'
+                : chars[i] is '^' or '$' ? '\0' : '*';
         }
 
         return new string([.. chars.Where(c => c != '\0')]);
     }
 
     /// <summary>Null when <paramref name="mutated"/> is a valid result of the strategy on <paramref name="original"/>; else why not.</summary>
-    public static string? Violation(Strategy strategy, string original, string mutated, char escape)
+    private string? Violation(Strategy strategy, string original, string mutated, char escape)
     {
-        if (strategy == Strategy.RdMRegExpU)
+        if (strategy == RegExpWiden)
         {
             if (original.StartsWith('^') && !mutated.StartsWith('^'))
             {
@@ -106,13 +90,10 @@ internal static class PatternRules
                 return $"escaped character {i} changed";
             }
 
-            var allowed = o == m || strategy switch
-            {
-                Strategy.RdMLikeU => o != '%' && (m == '%' || (m == '_' && o != '_')),
-                Strategy.RdMLikeL => o == '%' && m == '_',
-                Strategy.RdMRegExpU => o is '+' or '?' && m == '*',
-                _ => o == '*' && m is '+' or '?',
-            };
+            var allowed = o == m || (strategy == LikeWiden ? o != '%' && (m == '%' || (m == '_' && o != '_'))
+                : strategy == LikeNarrow ? o == '%' && m == '_'
+                : strategy == RegExpWiden ? o is '+' or '?' && m == '*'
+                : o == '*' && m is '+' or '?');
             if (!allowed)
             {
                 return $"character {i + 1} '{o}' -> '{m}' is not allowed";
