@@ -85,6 +85,24 @@ internal sealed partial class Parser
         return operand;
     }
 
+    /// <summary>A chain of tests over one operand kind (comparisons and IS; IN, BETWEEN, LIKE …), where
+    /// <paramref name="extend"/> enters a level when it finds a test and returns null when none follows.</summary>
+    private Expr ParseTests(Func<Parser, Expr> operand, Func<Parser, Expr, Expr?> extend)
+    {
+        var saved = BeginChain();
+        var left = operand(this);
+        var height = ChainHeight;
+        while (extend(this, left) is { } next)
+        {
+            Exit();
+            height = Link(height);
+            left = next;
+        }
+
+        EndChain(saved);
+        return left;
+    }
+
     private void EndChain(int saved) => peak = Math.Max(peak, saved);
 
     /// <summary>The parser's state to restore when it backtracks after a failed attempt.</summary>

@@ -26,62 +26,8 @@ internal sealed partial class Parser
         return ParseOr();
     }
 
-    private Expr ParseOr()
-    {
-        var saved = BeginChain();
-        var left = ParseXor();
-        var height = ChainHeight;
-        while (At(Keyword.OR) || At(TokenKind.PipePipe))
-        {
-            var op = Advance();
-            Enter();
-            var right = ParseXor();
-            Exit();
-            height = Link(height);
-            left = new BinaryExpr(left, BinaryOp.Or, right, op.Start, op.End);
-        }
-
-        EndChain(saved);
-        return left;
-    }
-
-    private Expr ParseXor()
-    {
-        var saved = BeginChain();
-        var left = ParseAnd();
-        var height = ChainHeight;
-        while (At(Keyword.XOR))
-        {
-            var op = Advance();
-            Enter();
-            var right = ParseAnd();
-            Exit();
-            height = Link(height);
-            left = new BinaryExpr(left, BinaryOp.Xor, right, op.Start, op.End);
-        }
-
-        EndChain(saved);
-        return left;
-    }
-
-    private Expr ParseAnd()
-    {
-        var saved = BeginChain();
-        var left = ParseNot();
-        var height = ChainHeight;
-        while (At(Keyword.AND) || At(TokenKind.AmpAmp))
-        {
-            var op = Advance();
-            Enter();
-            var right = ParseNot();
-            Exit();
-            height = Link(height);
-            left = new BinaryExpr(left, BinaryOp.And, right, op.Start, op.End);
-        }
-
-        EndChain(saved);
-        return left;
-    }
+    /// <summary>OR (<c>||</c>), then XOR, then AND (<c>&amp;&amp;</c>), over NOT: the logical levels of <see cref="ParseChain"/>.</summary>
+    private Expr ParseOr() => ParseChain(0);
 
     private Expr ParseNot()
     {
@@ -114,18 +60,7 @@ internal sealed partial class Parser
     // predicate := bit_expr [NOT] IN | BETWEEN | LIKE | REGEXP …: so `a = b LIKE c` is `a = (b LIKE c)`.
     private Expr ParsePredicate()
     {
-        var saved = BeginChain();
-        var left = ParseSimplePredicate();
-        var height = ChainHeight;
-        while (ExtendPredicate(left) is { } next)
-        {
-            Exit();
-            height = Link(height);
-            left = next;
-        }
-
-        EndChain(saved);
-        return left;
+        return ParseTests(static parser => parser.ParseSimplePredicate(), static (parser, left) => parser.ExtendPredicate(left));
     }
 
     /// <summary>The predicate with one more comparison or IS test (entered one level down), or null when none follows.</summary>
@@ -159,18 +94,7 @@ internal sealed partial class Parser
     /// <summary>A bit expression with its IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE or MEMBER OF tests (chained leniently, left to right).</summary>
     private Expr ParseSimplePredicate()
     {
-        var saved = BeginChain();
-        var left = ParseBitOr();
-        var height = ChainHeight;
-        while (ExtendSimplePredicate(left) is { } next)
-        {
-            Exit();
-            height = Link(height);
-            left = next;
-        }
-
-        EndChain(saved);
-        return left;
+        return ParseTests(static parser => parser.ParseBitOr(), static (parser, left) => parser.ExtendSimplePredicate(left));
     }
 
     /// <summary>The bit expression with one more IN, BETWEEN, LIKE, REGEXP, SOUNDS LIKE or MEMBER OF test (entered

@@ -6,24 +6,20 @@ namespace MutationHarness.Sql.Parsing;
 /// <summary>Bit, arithmetic and unary operators, COLLATE and JSON arrows.</summary>
 internal sealed partial class Parser
 {
-    private Expr ParseBitOr() => ParseBinaryLevel(0);
+    private Expr ParseBitOr() => ParseChain(3);
 
-    /// <summary>Levels, loosest first: | then &amp; then shifts then + - then * / DIV % MOD then ^.</summary>
-    private Expr ParseBinaryLevel(int level)
+    /// <summary>A left-deep chain of binary operators at one level, loosest first: OR, XOR, AND (over NOT), then
+    /// | then &amp; then shifts then + - then * / DIV % MOD then ^ (over the unary operators).</summary>
+    private Expr ParseChain(int level)
     {
-        if (level == 6)
-        {
-            return ParseUnary();
-        }
-
         var saved = BeginChain();
-        var left = ParseBinaryLevel(level + 1);
+        var left = ParseChainOperand(level);
         var height = ChainHeight;
-        while (BinaryAt(level) is { } op)
+        while (OperatorAt(level) is { } op)
         {
             var token = Advance();
             Enter();
-            var right = ParseBinaryLevel(level + 1);
+            var right = ParseChainOperand(level);
             Exit();
             height = Link(height);
             left = new BinaryExpr(left, op, right, token.Start, token.End);
@@ -33,23 +29,34 @@ internal sealed partial class Parser
         return left;
     }
 
-    private BinaryOp? BinaryAt(int level)
+    private Expr ParseChainOperand(int level) => level switch
+    {
+        2 => ParseNot(),
+        8 => ParseUnary(),
+        _ => ParseChain(level + 1),
+    };
+
+    private BinaryOp? OperatorAt(int level)
     {
         var token = Current;
+        var word = token.Kind == TokenKind.Word ? token.Keyword : Keyword.None;
         return level switch
         {
-            0 when token.Kind == TokenKind.Pipe => BinaryOp.BitOr,
-            1 when token.Kind == TokenKind.Amp => BinaryOp.BitAnd,
-            2 when token.Kind == TokenKind.Shl => BinaryOp.Shl,
-            2 when token.Kind == TokenKind.Shr => BinaryOp.Shr,
-            3 when token.Kind == TokenKind.Plus => BinaryOp.Add,
-            3 when token.Kind == TokenKind.Minus => BinaryOp.Sub,
-            4 when token.Kind == TokenKind.Star => BinaryOp.Mul,
-            4 when token.Kind == TokenKind.Slash => BinaryOp.Div,
-            4 when token.Kind == TokenKind.Percent => BinaryOp.Mod,
-            4 when token.Kind == TokenKind.Word && token.Keyword == Keyword.DIV => BinaryOp.IntDiv,
-            4 when token.Kind == TokenKind.Word && token.Keyword == Keyword.MOD => BinaryOp.Mod,
-            5 when token.Kind == TokenKind.Caret => BinaryOp.BitXor,
+            0 when word == Keyword.OR || token.Kind == TokenKind.PipePipe => BinaryOp.Or,
+            1 when word == Keyword.XOR => BinaryOp.Xor,
+            2 when word == Keyword.AND || token.Kind == TokenKind.AmpAmp => BinaryOp.And,
+            3 when token.Kind == TokenKind.Pipe => BinaryOp.BitOr,
+            4 when token.Kind == TokenKind.Amp => BinaryOp.BitAnd,
+            5 when token.Kind == TokenKind.Shl => BinaryOp.Shl,
+            5 when token.Kind == TokenKind.Shr => BinaryOp.Shr,
+            6 when token.Kind == TokenKind.Plus => BinaryOp.Add,
+            6 when token.Kind == TokenKind.Minus => BinaryOp.Sub,
+            7 when token.Kind == TokenKind.Star => BinaryOp.Mul,
+            7 when token.Kind == TokenKind.Slash => BinaryOp.Div,
+            7 when token.Kind == TokenKind.Percent => BinaryOp.Mod,
+            7 when word == Keyword.DIV => BinaryOp.IntDiv,
+            7 when word == Keyword.MOD => BinaryOp.Mod,
+            8 when token.Kind == TokenKind.Caret => BinaryOp.BitXor,
             _ => null,
         };
     }
