@@ -24,7 +24,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
     }
 
     private Task<DatabaseRun> RunWithOwnSetupAsync(PairPlan plan, CancellationToken cancellationToken) =>
-        RecordSetupDatabase.RunAsync(open.Target, plan.Pair.Id, plan.Pair.Setup, options.StatementTimeout,
+        RecordSetupDatabase.RunAsync(open.Target, plan.Pair.Id, plan.Pair.Setup, options,
             database => RunOnAsync(plan, database, cancellationToken),
             (name, reason) => new DatabaseRun(name, Verdict.NotExecutable, null, null, null, reason), cancellationToken);
 

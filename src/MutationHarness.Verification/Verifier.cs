@@ -21,9 +21,7 @@ public sealed class Verifier : IAsyncDisposable
     /// <summary>The targets in use, with their server versions, for the summary.</summary>
     public IReadOnlyList<string> TargetDescriptions =>
         _targets.Select(t => $"{t.Target.Name} ({t.Target.Server.Flavor} {t.Target.Server.Version}" +
-            (t.Target is Databases.Remote.ConnectionStringTarget { UsesLeastPrivilegeAccounts: false }
-                ? "; the given account cannot create users, so pairs and setups run as it, unisolated)"
-                : ")")).ToList();
+            string.Concat(t.Target.Protections.Notices.Select(notice => "; " + notice)) + ")").ToList();
 
     /// <summary>The open targets with the shared databases loaded on each, for graders that run SQL of their own there.</summary>
     public IReadOnlyList<OpenTarget> OpenTargets => _targets;
@@ -68,6 +66,8 @@ public sealed class Verifier : IAsyncDisposable
         var (plan, stopped) = _checks.Check(record);
         if (stopped is not null)
             return stopped;
+        if (plan!.Pair.Setup.Count > 0 && _targets.Select(t => RecordSetupDatabase.Refusal(t.Target, _options)).FirstOrDefault(r => r is not null) is { } refusal)
+            return new PairReport(record.Id, record.Source, plan.Pair, Verdict.Rejected, refusal, plan.Expected, plan.Conformance, plan.Flags, plan.Notes, []);
         var reports = new List<TargetReport>(_targets.Count);
         foreach (var target in _targets)
             reports.Add(await new TargetRunner(target, _options).RunAsync(plan!, cancellationToken));

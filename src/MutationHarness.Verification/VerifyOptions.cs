@@ -1,3 +1,5 @@
+using MutationHarness.Core.Fixtures;
+
 namespace MutationHarness.Verification;
 
 /// <summary>How a verification run is done; every field has the default a user gets without flags.</summary>
@@ -30,6 +32,13 @@ public sealed record VerifyOptions
 
     /// <summary>The size limits of one result (<c>--max-rows</c>, <c>--max-result-bytes</c>) and the text kept of it.</summary>
     public Core.Results.ResultLimits ResultLimits { get; init; } = Core.Results.ResultLimits.Default;
+
+    /// <summary>What a record's own setup may spend (time for all its statements, rows, bytes).</summary>
+    public SetupBudget SetupBudget { get; init; } = SetupBudget.Default;
+
+    /// <summary>Run records' setups on a target whose account cannot create users, as that account, unisolated
+    /// (off: such records are rejected).</summary>
+    public bool AllowUnisolatedSetup { get; init; }
 
     /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
     public bool KeepServerFiles { get; init; }

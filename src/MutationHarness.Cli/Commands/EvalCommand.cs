@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MutationHarness.Core.Files;
 using MutationHarness.Core.Strategies;
+using MutationHarness.Databases.Targets;
 using MutationHarness.Evaluation;
 using MutationHarness.Verification;
 
@@ -47,7 +48,7 @@ internal static class EvalCommand
               harness eval --mode sql --test questions.jsonl --schema schema.sql --outputs sql-answers.jsonl
             """);
         foreach (var option in new Option[] { Test, Outputs, Endpoint, Model, ApiKeyEnv, Concurrency, Retries, RequestTimeout, Cache, Mode, Schema,
-                     Baseline, Tolerance, Out, Markdown, JUnit, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles })
+                     Baseline, Tolerance, Out, Markdown, JUnit, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles }.Concat(set.SetupOptions))
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(result, set, cancellationToken)));
         return command;
@@ -69,7 +70,7 @@ internal static class EvalCommand
             throw new UsageException($"the test set {test} holds no examples");
 
         await using var answers = await OpenAnswersAsync(result, cancellationToken);
-        Console.Error.WriteLine($"grading {examples.Count} examples from {answers.Source.Description}; starting {string.Join(", ", options.Targets)} …");
+        Console.Error.WriteLine($"grading {examples.Count} examples from {answers.Source.Description}; starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
         await using IExampleGrader grader = mode == EvalMode.Sql
             ? await SqlModeGrader.StartAsync(options, result.GetValue(Schema)!, new TargetOpener(), cancellationToken)
             : await MutationGrader.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken);

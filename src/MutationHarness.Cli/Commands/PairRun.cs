@@ -1,5 +1,6 @@
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
+using MutationHarness.Databases.Targets;
 using MutationHarness.Verification;
 using MutationHarness.Verification.Reports;
 
@@ -14,7 +15,7 @@ internal static class PairRun
     {
         var files = InputSources.Expand(inputs);
         var catalog = StrategyCatalog.Default;
-        Console.Error.WriteLine($"starting {string.Join(", ", options.Targets)} …");
+        Console.Error.WriteLine($"starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
         await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), cancellationToken);
         Console.Error.WriteLine($"targets: {string.Join("; ", verifier.TargetDescriptions)}");
 

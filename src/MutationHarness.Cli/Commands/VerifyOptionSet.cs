@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MutationHarness.Core.Fixtures;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Cli.Commands;
@@ -70,6 +71,32 @@ internal sealed class VerifyOptionSet
         DefaultValueFactory = _ => Core.Results.ResultLimits.DefaultMaxBytes,
     };
 
+    public Option<double> SetupTimeout { get; } = new("--setup-timeout")
+    {
+        Description = "Time budget of a record's own setup, all its statements together, in seconds; past it the record is not-executable.",
+        DefaultValueFactory = _ => SetupBudget.Default.Time.TotalSeconds,
+    };
+
+    public Option<long> SetupMaxRows { get; } = new("--setup-max-rows")
+    {
+        Description = "Rows a record's own setup may leave in its tables; past it the setup is stopped and the record is not-executable.",
+        DefaultValueFactory = _ => SetupBudget.Default.MaxRows,
+    };
+
+    public Option<long> SetupMaxMb { get; } = new("--setup-max-mb")
+    {
+        Description = "Megabytes a record's own setup may write; past it the setup is stopped and the record is not-executable.",
+        DefaultValueFactory = _ => SetupBudget.Default.MaxBytes / (1024 * 1024),
+    };
+
+    public Option<bool> AllowUnisolatedSetup { get; } = new("--allow-unisolated-setup")
+    {
+        Description = "On a connection string whose account cannot create users, run records' setups as that account (unisolated) instead of rejecting those records.",
+    };
+
+    /// <summary>The options of records' own setups, for commands that list their options one by one.</summary>
+    public IEnumerable<Option> SetupOptions => [SetupTimeout, SetupMaxRows, SetupMaxMb, AllowUnisolatedSetup];
+
     public Option<bool> KeepServerFiles { get; } = new("--keep-server-files")
     {
         Description = "Keep the embedded server's data directory and error log after the run.",
@@ -78,7 +105,7 @@ internal sealed class VerifyOptionSet
     public void AddTo(Command command)
     {
         command.Add(Inputs);
-        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, KeepServerFiles })
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, KeepServerFiles }.Concat(SetupOptions))
             command.Add(option);
     }
 
@@ -95,6 +122,8 @@ internal sealed class VerifyOptionSet
             throw new UsageException("--reruns must be 0 or more and --databases at least 1");
         if (result.GetValue(MaxRows) < 1 || result.GetValue(MaxResultBytes) < 1)
             throw new UsageException("--max-rows and --max-result-bytes must be at least 1");
+        if (result.GetValue(SetupTimeout) <= 0 || result.GetValue(SetupMaxRows) < 1 || result.GetValue(SetupMaxMb) < 1)
+            throw new UsageException("--setup-timeout, --setup-max-rows and --setup-max-mb must be positive");
         return new VerifyOptions
         {
             ResultLimits = Core.Results.ResultLimits.Default with { MaxRows = result.GetValue(MaxRows), MaxBytes = result.GetValue(MaxResultBytes) },
@@ -107,6 +136,8 @@ internal sealed class VerifyOptionSet
             DataScripts = result.GetValue(Data) ?? [],
             ReuseSeedResults = !result.GetValue(NoSeedReuse),
             KeepServerFiles = result.GetValue(KeepServerFiles),
+            SetupBudget = new SetupBudget(TimeSpan.FromSeconds(result.GetValue(SetupTimeout)), result.GetValue(SetupMaxRows), result.GetValue(SetupMaxMb) * 1024 * 1024),
+            AllowUnisolatedSetup = result.GetValue(AllowUnisolatedSetup),
         };
     }
 

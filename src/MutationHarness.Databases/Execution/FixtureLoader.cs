@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Targets;
@@ -7,19 +6,19 @@ using MySqlConnector;
 namespace MutationHarness.Databases.Execution;
 
 /// <summary>Creates a fresh database per fixture and runs its statements under the pinned session: shared fixtures as
-/// the loader account, a record's own setup as the setup account, which reaches only setup databases.</summary>
-internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings session)
+/// the loader, a record's own setup through <see cref="RecordSetups"/>, as an account of its own.</summary>
+internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings session, ServerFlavor flavor)
 {
-    // Unique per run, so two runs sharing one server never meet.
-    private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+    private readonly RecordSetups _setups = new(accounts, session, flavor);
     private int _counter;
 
     public async Task<FixtureDatabase> LoadAsync(FixtureScript fixture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        var (account, prefix) = fixture.IsRecordSetup ? (accounts.SetupLoader, accounts.SetupPrefix) : (accounts.Loader, accounts.DatabasePrefix);
-        var name = DatabaseName(prefix, fixture.Name);
-        await using var connection = await OpenAsync(account, cancellationToken);
+        if (fixture.IsRecordSetup)
+            return await _setups.LoadAsync(fixture, cancellationToken);
+        var name = SharedName(fixture.Name);
+        await using var connection = await OpenAsync(accounts.Loader, cancellationToken);
         var timeout = fixture.StatementTimeout is { } deadline ? (int) Math.Ceiling(deadline.TotalSeconds) : 0;
         await connection.RunAsync($"CREATE DATABASE `{name}` CHARACTER SET {session.CharacterSet} COLLATE {session.Collation}", cancellationToken);
         try
@@ -48,10 +47,14 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
     public async Task DropAsync(FixtureDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var account = database.Name.StartsWith(accounts.SetupPrefix, StringComparison.Ordinal) ? accounts.SetupLoader
-            : database.Name.StartsWith(accounts.DatabasePrefix, StringComparison.Ordinal) ? accounts.Loader
-            : throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
-        await using var connection = await OpenAsync(account, cancellationToken);
+        if (database.Name.StartsWith(accounts.Names.SetupPrefix, StringComparison.Ordinal))
+        {
+            await _setups.DropAsync(database.Name, cancellationToken);
+            return;
+        }
+        if (!database.Name.StartsWith(accounts.Names.SharedPrefix, StringComparison.Ordinal))
+            throw new ArgumentException($"'{database.Name}' is not a fixture database of this target.", nameof(database));
+        await using var connection = await OpenAsync(accounts.Loader, cancellationToken);
         await connection.RunAsync($"DROP DATABASE IF EXISTS `{database.Name}`", cancellationToken);
     }
 
@@ -83,7 +86,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
         }
     }
 
-    private string DatabaseName(string prefix, string fixtureName)
+    private string SharedName(string fixtureName)
     {
         var slug = new StringBuilder();
         foreach (var c in fixtureName.ToLowerInvariant())
@@ -93,6 +96,6 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
             slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
         }
         var counter = Interlocked.Increment(ref _counter);
-        return $"{prefix}{slug}_{_runId}{counter}";
+        return $"{accounts.Names.SharedPrefix}{slug}_{counter}";
     }
 }

@@ -16,16 +16,17 @@ internal sealed class MySqlQueryTarget : IQueryTarget
     private readonly Func<ValueTask>? _onDispose;
     private int _disposed;
 
-    public MySqlQueryTarget(string name, ServerInfo server, TargetAccounts accounts, TargetOptions options, Func<ValueTask>? onDispose)
+    public MySqlQueryTarget(string name, ServerInfo server, TargetAccounts accounts, TargetOptions options, IReadOnlyList<string> notices, Func<ValueTask>? onDispose)
     {
         Name = name;
         Server = server;
         Session = options.Session;
         Accounts = accounts;
+        Protections = new TargetProtections(accounts.IsolatesSetups, accounts.IsolatesSetups, notices);
         var quirks = ServerQuirks.For(server.Flavor);
         _pool = new SessionPool(accounts.Reader, options.Session, options.Jobs);
         _runner = new StatementRunner(quirks);
-        _loader = new FixtureLoader(accounts, options.Session);
+        _loader = new FixtureLoader(accounts, options.Session, server.Flavor);
         _collations = new CollationCatalog(accounts.Reader);
         _onDispose = onDispose;
     }
@@ -35,6 +36,8 @@ internal sealed class MySqlQueryTarget : IQueryTarget
     public ServerInfo Server { get; }
 
     public SessionSettings Session { get; }
+
+    public TargetProtections Protections { get; }
 
     public TargetAccounts Accounts { get; }
 

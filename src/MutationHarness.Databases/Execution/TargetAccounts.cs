@@ -1,14 +1,15 @@
 namespace MutationHarness.Databases.Execution;
 
-/// <summary>The connection strings a target uses: the loader builds fixture databases, the reader runs the statements.</summary>
-/// <param name="Loader">An account with all privileges on the fixture databases only (or the user's own account).</param>
-/// <param name="Reader">An account that can only SELECT from the fixture databases (or the user's own account).</param>
-/// <param name="DatabasePrefix">The prefix of every fixture database name, matching the accounts' grants.</param>
-/// <param name="SetupLoader">An account with all privileges on records' own setup databases only: a record's setup
-/// runs as it, so it cannot touch the shared fixture databases.</param>
-/// <param name="SetupPrefix">The prefix of every setup database name, matching that account's grants.</param>
-internal sealed record TargetAccounts(string Loader, string Reader, string DatabasePrefix, string SetupLoader, string SetupPrefix)
+/// <summary>The connection strings a target uses, and the names of what its run creates.</summary>
+/// <param name="Names">This run's names: its databases and accounts all carry its run id.</param>
+/// <param name="Loader">Builds the shared fixture databases: all privileges on them only (or the user's own account).</param>
+/// <param name="Reader">Runs the statements: SELECT on this run's databases only (or the user's own account).</param>
+/// <param name="Admin">Creates each record setup's own account and database and drops them after: root on the embedded
+/// server, the given account on a connection string. Null when that account cannot create users: setups then run
+/// as <paramref name="Loader"/>, unisolated, and only when the user allows it.</param>
+/// <param name="AccountHost">The host part of every account the run creates.</param>
+internal sealed record TargetAccounts(RunNames Names, string Loader, string Reader, string? Admin, string AccountHost)
 {
-    /// <summary>The prefix of records' own setup databases: "mhs_" does not match the shared pattern `mh\_%`.</summary>
-    public const string RecordSetupPrefix = "mhs_";
+    /// <summary>True when every record setup gets an account and database of its own.</summary>
+    public bool IsolatesSetups => Admin is not null;
 }

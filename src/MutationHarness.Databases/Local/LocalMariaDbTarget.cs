@@ -39,6 +39,9 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
 
     internal string LoaderConnectionString => _core.Accounts.Loader;
 
+    /// <summary>This run's id: the accounts and databases it makes all carry it.</summary>
+    internal string RunId => _core.Accounts.Names.RunId;
+
     /// <summary>Root over the private socket, with the random password set at start (held in memory only).</summary>
     internal string RootConnectionString { get; }
 
@@ -74,10 +77,15 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
 
             var (accounts, root) = await LocalAccounts.CreateAsync(LocalServerArguments.SocketPath(runDirectory), cancellationToken);
             var server = await FlavorDetector.DetectAsync(accounts.Reader, cancellationToken);
+            // Only tests point a connection-string target at this server; its sweep must see this run as alive.
+            var presence = await RunPresence.TakeAsync(accounts.Admin!, accounts.Names, cancellationToken);
             var timings = new LocalStartTimings(created, templateTime, copyTime, readyTime, total.Elapsed);
             var stoppable = process;
-            var core = new MySqlQueryTarget("local:mariadb", server, accounts, options,
-                () => StopAsync(stoppable, runDirectory, options.KeepDataDirectory));
+            var core = new MySqlQueryTarget("local:mariadb", server, accounts, options, [], async () =>
+            {
+                await presence.DisposeAsync();
+                await StopAsync(stoppable, runDirectory, options.KeepDataDirectory);
+            });
             return new LocalMariaDbTarget(core, process, runDirectory, root, timings);
         }
         catch

@@ -41,4 +41,17 @@ public static class ServerErrors
 
     /// <summary>ER_QUERY_TIMEOUT (MySQL and TiDB max_execution_time).</summary>
     public const int MySqlQueryTimeout = 3024;
+
+    /// <summary>ER_CANNOT_USER: CREATE/DROP USER failed for an account.</summary>
+    public const int CannotUser = 1396;
+
+    /// <summary>ER_CANT_CREATE_USER_WITH_GRANT: GRANT may not create an account (or lacks GRANT OPTION).</summary>
+    public const int CannotGrant = 1410;
+
+    /// <summary>ER_NOT_VALID_PASSWORD: a password policy refused a password.</summary>
+    public const int PasswordPolicy = 1819;
+
+    /// <summary>Whether an error says the account lacks a privilege (or may not create accounts), rather than that something broke.</summary>
+    public static bool IsPrivilegeError(int number) =>
+        number is DatabaseAccessDenied or AccessDenied or TableAccessDenied or SpecificAccessDenied or CannotUser or CannotGrant or PasswordPolicy;
 }

@@ -16,6 +16,9 @@ public abstract class DelegatingQueryTarget(IQueryTarget inner) : IQueryTarget
     public SessionSettings Session => inner.Session;
 
     /// <inheritdoc />
+    public TargetProtections Protections => inner.Protections;
+
+    /// <inheritdoc />
     public Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken) =>
         inner.LoadFixtureAsync(fixture, cancellationToken);
 

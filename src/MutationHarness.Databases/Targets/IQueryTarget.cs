@@ -15,6 +15,9 @@ public interface IQueryTarget : IAsyncDisposable
     /// <summary>The session settings every statement runs under.</summary>
     SessionSettings Session { get; }
 
+    /// <summary>What this target protects, and what a user should be told about it.</summary>
+    TargetProtections Protections { get; }
+
     /// <summary>Creates a fresh database on the server and runs the fixture's statements in it.</summary>
     Task<FixtureDatabase> LoadFixtureAsync(FixtureScript fixture, CancellationToken cancellationToken);
 

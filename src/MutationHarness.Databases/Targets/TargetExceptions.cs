@@ -74,3 +74,25 @@ public sealed class FixtureLoadException : Exception
 
     private static string Shorten(string sql) => sql.Length <= 300 ? sql : sql[..300] + " …";
 }
+
+/// <summary>A record's setup went past its budget of time, rows or bytes and was stopped (the record's problem, not the server's).</summary>
+public sealed class SetupBudgetException : Exception
+{
+    /// <summary>Creates the exception with the statement that was running and what was exceeded.</summary>
+    public SetupBudgetException(string fixtureName, int statementIndex, string statement, string reason, Exception? inner = null)
+        : base($"'{fixtureName}' was stopped at statement #{statementIndex + 1}: {reason}{Environment.NewLine}{(statement.Length <= 300 ? statement : statement[..300] + " …")}", inner)
+    {
+        FixtureName = fixtureName;
+        StatementIndex = statementIndex;
+        Reason = reason;
+    }
+
+    /// <summary>The setup's name.</summary>
+    public string FixtureName { get; }
+
+    /// <summary>The zero-based index of the statement that was running (or the last one, when the final measure failed).</summary>
+    public int StatementIndex { get; }
+
+    /// <summary>What was exceeded, with the figures.</summary>
+    public string Reason { get; }
+}

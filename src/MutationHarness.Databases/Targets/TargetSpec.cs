@@ -77,6 +77,14 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
         _ => "other",
     };
 
+    /// <summary>What the user gave after <c>--target</c>, safe to print: a connection string's password hidden, and
+    /// anything that contains '=' but cannot be read as a connection string not shown at all.</summary>
+    public static string SafeName(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Contains('=', StringComparison.Ordinal) ? HidePassword(spec.Trim()) : spec;
+    }
+
     internal static string HidePassword(string connectionString)
     {
         try

@@ -12,11 +12,12 @@ public sealed class MutationGrader : IExampleGrader
 {
     private readonly Verifier _verifier;
     private readonly StrategyCatalog _catalog;
+    private readonly VerifyOptions _options;
     private readonly TimeSpan _deadline;
 
-    private MutationGrader(Verifier verifier, StrategyCatalog catalog, TimeSpan deadline)
+    private MutationGrader(Verifier verifier, StrategyCatalog catalog, VerifyOptions options)
     {
-        (_verifier, _catalog, _deadline) = (verifier, catalog, deadline);
+        (_verifier, _catalog, _options, _deadline) = (verifier, catalog, options, options.StatementTimeout);
     }
 
     /// <inheritdoc />
@@ -30,7 +31,7 @@ public sealed class MutationGrader : IExampleGrader
         CancellationToken cancellationToken)
     {
         var verifier = await Verifier.StartAsync(options, catalog, opener, cancellationToken);
-        return new MutationGrader(verifier, catalog, options.StatementTimeout);
+        return new MutationGrader(verifier, catalog, options);
     }
 
     /// <inheritdoc />
@@ -100,7 +101,7 @@ public sealed class MutationGrader : IExampleGrader
 
     private Task<Observation> RunOnOwnSetupAsync(IQueryTarget target, TestExample example, IReadOnlyList<string> setup,
         string sql, CancellationToken cancellationToken) =>
-        RecordSetupDatabase.RunAsync(target, example.Id, setup, _deadline,
+        RecordSetupDatabase.RunAsync(target, example.Id, setup, _options,
             database => RunOnAsync(target, database, example.Original, sql, cancellationToken),
             (name, reason) => new Observation($"{target.Name}, {name}", false, false, null, reason, null, reason), cancellationToken);
 

@@ -1,0 +1,134 @@
+using MutationHarness.Core.Fixtures;
+using MutationHarness.Databases.Targets;
+using MySqlConnector;
+
+namespace MutationHarness.Databases.Execution;
+
+/// <summary>Runs each record's own setup as an account made for it alone, in a database of its own, under its budget
+/// of time, rows and bytes, and drops both afterwards. Setups are input: nothing they do may reach another record.</summary>
+internal sealed class RecordSetups
+{
+    // What a setup may do in its own database, and nowhere else: no routines, triggers or events (code that would
+    // run later as someone else), no EXECUTE, no FILE, no global privilege (KILL, PROCESS, CREATE USER, SUPER).
+    private const string SetupPrivileges = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE VIEW, SHOW VIEW, LOCK TABLES, REFERENCES";
+
+    private readonly TargetAccounts _accounts;
+    private readonly SessionSettings _session;
+    private readonly string _owner;
+    private readonly SetupSizeProbe _probe;
+    private int _counter;
+
+    public RecordSetups(TargetAccounts accounts, SessionSettings session, ServerFlavor flavor)
+    {
+        _accounts = accounts;
+        _session = session;
+        // Our own statements only, so the driver's pool is safe here (and saves a login per setup).
+        _owner = new MySqlConnectionStringBuilder(accounts.Admin ?? accounts.Loader) { Pooling = true, ConnectionReset = true }.ConnectionString;
+        _probe = new SetupSizeProbe(_owner, flavor);
+    }
+
+    public async Task<FixtureDatabase> LoadAsync(FixtureScript script, CancellationToken cancellationToken)
+    {
+        var budget = script.Budget ?? throw new ArgumentException("A record setup needs a budget.", nameof(script));
+        var n = Interlocked.Increment(ref _counter);
+        var database = _accounts.Names.SetupDatabase(n);
+        var runAs = await CreateAsync(n, database, cancellationToken);
+        try
+        {
+            await using var connection = new MySqlConnection(SessionPinning.Harden(runAs, database));
+            await connection.OpenAsync(cancellationToken);
+            await connection.RunAsync(SessionPinning.SetStatement(_session), cancellationToken);
+            await using var watch = new SetupWatch(connection.ServerThread, database, budget, _probe, KillAsync, cancellationToken);
+            for (var i = 0; i < script.Statements.Count; i++)
+                await RunAsync(connection, watch, script, i, cancellationToken);
+            if (await watch.FinalReasonAsync(cancellationToken) is { } reason)
+                throw new SetupBudgetException(script.Name, script.Statements.Count - 1, script.Statements[^1], reason);
+        }
+        catch
+        {
+            await DropQuietlyAsync(database);
+            throw;
+        }
+        return new FixtureDatabase(database, script.Name);
+    }
+
+    public async Task DropAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(_owner);
+        await connection.OpenAsync(cancellationToken);
+        await connection.RunAsync($"DROP DATABASE IF EXISTS `{database}`", cancellationToken);
+        if (_accounts.IsolatesSetups && _accounts.Names.SetupAccountOf(database) is { } user)
+            await connection.RunAsync($"DROP USER IF EXISTS {RunAccounts.Account(user, _accounts.AccountHost)}", cancellationToken);
+    }
+
+    private static async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, CancellationToken cancellationToken)
+    {
+        var statement = script.Statements[index];
+        try
+        {
+            await connection.RunAsync(statement, watch.Token, timeoutSeconds: 0);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && watch.Reason is { } reason && e is MySqlException or OperationCanceledException or InvalidOperationException)
+        {
+            throw new SetupBudgetException(script.Name, index, statement, reason, e);
+        }
+        catch (MySqlException ex)
+        {
+            throw new FixtureLoadException(script.Name, index, statement, (int) ex.ErrorCode, ex.SqlState ?? "HY000", ex.Message, ex);
+        }
+    }
+
+    /// <summary>Creates the setup's database, and when the target isolates setups, its account; returns whom the setup runs as.</summary>
+    private async Task<string> CreateAsync(int n, string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new MySqlConnection(_owner);
+        await connection.OpenAsync(cancellationToken);
+        await connection.RunAsync($"CREATE DATABASE `{database}` CHARACTER SET {_session.CharacterSet} COLLATE {_session.Collation}", cancellationToken);
+        if (!_accounts.IsolatesSetups)
+            return _accounts.Loader;
+        var account = RunAccounts.Account(_accounts.Names.SetupAccount(n), _accounts.AccountHost);
+        var password = RunAccounts.NewPassword();
+        try
+        {
+            await connection.RunAsync($"CREATE USER {account} IDENTIFIED BY '{password}'", cancellationToken);
+            await connection.RunAsync($"GRANT {SetupPrivileges} ON `{RunNames.GrantName(database)}`.* TO {account}", cancellationToken);
+        }
+        catch
+        {
+            await DropQuietlyAsync(database);
+            throw;
+        }
+        return RunAccounts.WithUser(_accounts.Loader, _accounts.Names.SetupAccount(n), password);
+    }
+
+    // Stops a setup's connection: as the admin, whatever the setup did to its own account (a changed password would
+    // also stop the driver's own KILL QUERY, which logs in as that account); unisolated, the driver cancels it.
+    private async Task<bool> KillAsync(int threadId)
+    {
+        if (!_accounts.IsolatesSetups)
+            return false;
+        try
+        {
+            await using var connection = new MySqlConnection(_owner);
+            await connection.OpenAsync(CancellationToken.None);
+            await connection.RunAsync($"KILL CONNECTION {threadId}", CancellationToken.None);
+        }
+        catch (MySqlException)
+        {
+            // It ended on its own meanwhile.
+        }
+        return true;
+    }
+
+    private async Task DropQuietlyAsync(string database)
+    {
+        try
+        {
+            await DropAsync(database, CancellationToken.None);
+        }
+        catch (MySqlException)
+        {
+            // The setup's own error is the one worth reporting; the run's cleanup drops what is left.
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using MutationHarness.Core.Fixtures;
+
+namespace MutationHarness.Databases.Execution;
+
+/// <summary>Watches one running setup against its budget: every <see cref="Poll"/> it checks the time spent and
+/// measures the setup's database; past the budget it records why and stops the setup's connection.</summary>
+internal sealed class SetupWatch : IAsyncDisposable
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private readonly string _database;
+    private readonly SetupBudget _budget;
+    private readonly SetupSizeProbe _probe;
+    private readonly Func<int, Task<bool>> _kill;
+    private readonly int _threadId;
+    private readonly CancellationTokenSource _stop;
+    private readonly CancellationTokenSource _done = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _monitor;
+    private volatile string? _reason;
+
+    /// <param name="kill">Stops the setup's connection by its thread id; false when it cannot, and the driver's cancel is used instead.</param>
+    public SetupWatch(int threadId, string database, SetupBudget budget, SetupSizeProbe probe, Func<int, Task<bool>> kill, CancellationToken cancellationToken)
+    {
+        (_threadId, _database, _budget, _probe, _kill) = (threadId, database, budget, probe, kill);
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _monitor = MonitorAsync();
+    }
+
+    /// <summary>Cancelled when the run is, or when the setup went past its budget.</summary>
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>Why the setup was stopped, once it was.</summary>
+    public string? Reason => _reason;
+
+    /// <summary>Measures once more after the last statement (a quick setup can finish between two polls).</summary>
+    public async Task<string?> FinalReasonAsync(CancellationToken cancellationToken) =>
+        _reason ?? OverTime() ?? OverSize(await _probe.MeasureAsync(_database, cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _done.CancelAsync();
+        try
+        {
+            await _monitor;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+        _done.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task MonitorAsync()
+    {
+        while (true)
+        {
+            var left = _budget.Time - _clock.Elapsed;
+            await Task.Delay(left < Poll ? left + TimeSpan.FromMilliseconds(1) : Poll, _done.Token);
+            var reason = OverTime();
+            if (reason is null)
+            {
+                try
+                {
+                    reason = OverSize(await _probe.MeasureAsync(_database, _done.Token));
+                }
+                catch (Exception e) when (e is MySqlConnector.MySqlException or InvalidOperationException)
+                {
+                    continue; // the next poll, or the final measure, tries again
+                }
+            }
+            if (reason is null)
+                continue;
+            _reason = reason;
+            if (!await _kill(_threadId))
+                await _stop.CancelAsync();
+            return;
+        }
+    }
+
+    private string? OverTime() => _clock.Elapsed < _budget.Time ? null
+        : $"the setup ran past its time budget of {_budget.Time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--setup-timeout)";
+
+    private string? OverSize((long Rows, long Bytes) size)
+    {
+        if (size.Rows > _budget.MaxRows)
+            return $"the setup's tables hold {Count(size.Rows)} rows, past its budget of {Count(_budget.MaxRows)} (--setup-max-rows)";
+        if (size.Bytes > _budget.MaxBytes)
+            return $"the setup's tables take {Megabytes(size.Bytes)} MB, past its budget of {Megabytes(_budget.MaxBytes)} MB (--setup-max-mb)";
+        return null;
+    }
+
+    private static string Count(long rows) => rows.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
+}
