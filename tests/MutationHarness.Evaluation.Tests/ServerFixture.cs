@@ -36,7 +36,7 @@ public sealed class ServerFixture : IAsyncLifetime
         var cancel = TestContext.Current.CancellationToken;
         try
         {
-            _server = await new TargetOpener().OpenAsync("local:mariadb", Options, cancel);
+            _server = await QueryTargets.OpenAsync(TargetSpec.LocalMariaDb, new TargetOptions { Jobs = Options.Jobs, StatementDeadline = Options.StatementTimeout }, cancel);
             var lender = new BorrowedTargetOpener(_server);
             _mutation = await MutationGrader.StartAsync(Options, StrategyCatalog.Default, lender, cancel);
             var schema = _folder.File("shop.sql");

@@ -1,6 +1,7 @@
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
 using MutationHarness.TestSupport;
+using MutationHarness.Cli.Commands;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;

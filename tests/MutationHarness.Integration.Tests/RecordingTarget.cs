@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Targets;
+using MutationHarness.Cli.Commands;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;

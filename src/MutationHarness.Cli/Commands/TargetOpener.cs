@@ -1,10 +1,13 @@
 using MutationHarness.Containers;
 using MutationHarness.Databases.Targets;
+using MutationHarness.Verification;
 
-namespace MutationHarness.Verification;
+namespace MutationHarness.Cli.Commands;
 
 /// <summary>Opens local, container and connection-string targets from what follows <c>--target</c>.</summary>
-public sealed class TargetOpener : ITargetOpener
+/// <remarks>It lives in the Cli, the one place that composes every kind of target, so the verification
+/// pipeline does not depend on Testcontainers.</remarks>
+internal sealed class TargetOpener : ITargetOpener
 {
     private readonly ITargetFactory[] _factories = [QueryTargets.Factory, ContainerTargetFactory.Instance];
 
