@@ -20,6 +20,7 @@ var root = new RootCommand("""
     MutateCommand.Create(),
     CheckCommand.Create(),
     FixtureCommand.Create(),
+    ServersCommand.Create(),
 };
 // '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -11,6 +11,8 @@ public sealed class TargetSpecTests
     [InlineData("local:MySQL", TargetKind.Local, ServerFlavor.MySql, null)]
     [InlineData("container:tidb", TargetKind.Container, ServerFlavor.TiDb, null)]
     [InlineData("container:mysql:8.0.40", TargetKind.Container, ServerFlavor.MySql, "8.0.40")]
+    [InlineData("local:mariadb:10.5", TargetKind.Local, ServerFlavor.MariaDb, "10.5")]
+    [InlineData("local:MariaDB:11.8", TargetKind.Local, ServerFlavor.MariaDb, "11.8")]
     public void Specs_parse(string text, TargetKind kind, ServerFlavor flavor, string? tag)
     {
         var spec = TargetSpec.Parse(text);
@@ -30,6 +32,9 @@ public sealed class TargetSpecTests
     [InlineData("local:postgres")]
     [InlineData("container:mysql:")]
     [InlineData("mariadb")]
+    [InlineData("local:mariadb:10.7")]
+    [InlineData("local:mariadb:")]
+    [InlineData("local:mysql:8.0")]
     public void Bad_specs_are_client_errors(string text) => Assert.Throws<TargetSpecException>(() => TargetSpec.Parse(text));
 
     [Theory]

@@ -1,4 +1,5 @@
 using MutationHarness.Databases.Local;
+using MutationHarness.Databases.Local.Versions;
 using Xunit;
 
 namespace MutationHarness.TestSupport;
@@ -25,6 +26,29 @@ public static class ServerAvailability
         if (HasMariaDb)
             return;
         const string reason = "MariaDB server binaries (mariadbd, mariadb-install-db) are not installed; 'sudo apt-get install mariadb-server' runs these tests.";
+        if (IsCi)
+            Assert.Fail("CI=true but " + reason);
+        Assert.Skip(reason);
+    }
+
+    /// <summary>Why a provisioned MariaDB version (<c>local:mariadb:10.5</c>) can neither run nor be provisioned here, or null
+    /// when it can: it needs root privileges, and the root already built or debootstrap to build it.</summary>
+    public static string? MariaDbVersionUnavailable(string version)
+    {
+        var release = MariaDbRelease.Find(version) ?? throw new ArgumentException($"unknown MariaDB version {version}", nameof(version));
+        if (!Environment.IsPrivilegedProcess)
+            return $"running MariaDB {version} from a provisioned root needs root privileges (chroot)";
+        if (ServerRoots.Find(release) is null && ServerBinaries.Which("debootstrap") is null)
+            return $"MariaDB {version} is not provisioned and debootstrap is missing ('apt-get install debootstrap', or 'harness servers install {version}')";
+        return null;
+    }
+
+    /// <summary>Skips the test when <see cref="MariaDbVersionUnavailable"/> gives a reason, but fails it under CI, where the
+    /// launcher provisions 10.5 and 11.8.</summary>
+    public static void RequireMariaDbVersion(string version)
+    {
+        if (MariaDbVersionUnavailable(version) is not { } reason)
+            return;
         if (IsCi)
             Assert.Fail("CI=true but " + reason);
         Assert.Skip(reason);

@@ -9,11 +9,11 @@ internal static class DataDirectoryTemplate
     private const string CompleteMarker = ".mutationharness-complete";
 
     /// <summary>Returns the template's path, creating it first (under a file lock) when no process has yet.</summary>
-    public static async Task<(string Path, bool Created)> EnsureAsync(ServerBinaries binaries, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(string Path, bool Created)> EnsureAsync(LocalInstallation installation, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var root = CacheDirectory.Root;
+        var root = installation.CacheDirectory;
         Directory.CreateDirectory(root);
-        var name = $"mariadb-{Sanitize(binaries.Version)}-template";
+        var name = $"mariadb-{Sanitize(installation.Binaries.Version)}-template";
         var template = Path.Combine(root, name);
         if (File.Exists(Path.Combine(template, CompleteMarker)))
             return (template, false);
@@ -27,8 +27,8 @@ internal static class DataDirectoryTemplate
             Directory.Delete(template, recursive: true);
         if (Directory.Exists(staging))
             Directory.Delete(staging, recursive: true);
-        await InstallAsync(binaries, staging, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(staging, CompleteMarker), binaries.Version, cancellationToken);
+        await InstallAsync(installation, staging, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(staging, CompleteMarker), installation.Binaries.Version, cancellationToken);
         Directory.Move(staging, template);
         return (template, true);
     }
@@ -47,26 +47,28 @@ internal static class DataDirectoryTemplate
         }
     }
 
-    private static async Task InstallAsync(ServerBinaries binaries, string dataDirectory, CancellationToken cancellationToken)
+    private static async Task InstallAsync(LocalInstallation installation, string dataDirectory, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(binaries.InstallDb!)
+        var (program, arguments) = installation.Command(installation.Binaries.InstallDb!,
+            LocalServerArguments.InstallArguments(installation, installation.Inside(dataDirectory)));
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in LocalServerArguments.InstallArguments(binaries, dataDirectory))
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)
-            ?? throw new TargetStartException("local:mariadb", "mariadb-install-db could not be started.");
+            ?? throw new TargetStartException(installation.TargetName, "mariadb-install-db could not be started.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
             var output = (await stdout) + (await stderr);
-            throw new TargetStartException("local:mariadb", $"initialising the data directory failed (exit code {process.ExitCode}).",
-                LocalServerArguments.CommandLine(binaries.InstallDb!, start.ArgumentList), LogTail.Of(output));
+            throw new TargetStartException(installation.TargetName, $"initialising the data directory failed (exit code {process.ExitCode}).",
+                LocalServerArguments.CommandLine(program, start.ArgumentList), LogTail.Of(output));
         }
     }
 

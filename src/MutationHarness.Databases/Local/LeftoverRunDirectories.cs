@@ -36,6 +36,10 @@ internal static class LeftoverRunDirectories
         return swept;
     }
 
+    /// <summary>How many run directories below a parent belong to a server that runs (or is being set up, or was kept).</summary>
+    public static int Live(string parent) =>
+        Directory.Exists(parent) ? Directory.EnumerateDirectories(parent, Prefix + "*").Count(d => !IsLeftover(d)) : 0;
+
     private static bool IsLeftover(string directory)
     {
         if (File.Exists(Path.Combine(directory, KeptMarker)))

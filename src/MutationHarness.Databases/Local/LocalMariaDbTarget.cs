@@ -46,22 +46,23 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
     internal string RootConnectionString { get; }
 
     /// <summary>Starts a throwaway MariaDB with its accounts ready and its sessions pinned.</summary>
-    public static async Task<LocalMariaDbTarget> StartAsync(TargetOptions options, CancellationToken cancellationToken)
+    public static async Task<LocalMariaDbTarget> StartAsync(TargetOptions options, CancellationToken cancellationToken) =>
+        await StartAsync(await LocalInstallation.MachineAsync(cancellationToken), options, cancellationToken);
+
+    /// <summary>Starts a throwaway server of the given installation: the machine's own, or a provisioned root.</summary>
+    internal static async Task<LocalMariaDbTarget> StartAsync(LocalInstallation installation, TargetOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var total = Stopwatch.StartNew();
-        var binaries = await ServerBinaries.FindAsync(ServerFlavor.MariaDb, cancellationToken);
 
         var step = Stopwatch.StartNew();
-        var (template, created) = await DataDirectoryTemplate.EnsureAsync(binaries, options.StartTimeout, cancellationToken);
+        var (template, created) = await DataDirectoryTemplate.EnsureAsync(installation, options.StartTimeout, cancellationToken);
         var templateTime = step.Elapsed;
 
-        LeftoverRunDirectories.Sweep();
+        LeftoverRunDirectories.Sweep(installation.RunParent);
         // Created 0700: it holds the server's socket, the only way into the server.
-        var runDirectory = Directory.CreateTempSubdirectory(LeftoverRunDirectories.Prefix).FullName;
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(runDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var runDirectory = RunDirectories.Create(installation.RunParent);
         ServerProcess? process = null;
         try
         {
@@ -72,7 +73,7 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
             var copyTime = step.Elapsed;
 
             step.Restart();
-            process = await LocalServerLauncher.LaunchAsync(binaries, runDirectory, dataDirectory, options.StartTimeout, cancellationToken);
+            process = await LocalServerLauncher.LaunchAsync(installation, runDirectory, dataDirectory, options.StartTimeout, cancellationToken);
             var readyTime = step.Elapsed;
 
             var (accounts, root) = await LocalAccounts.CreateAsync(LocalServerArguments.SocketPath(runDirectory), cancellationToken);
@@ -81,7 +82,7 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
             var presence = await RunPresence.TakeAsync(accounts.Admin!, accounts.Names, cancellationToken);
             var timings = new LocalStartTimings(created, templateTime, copyTime, readyTime, total.Elapsed);
             var stoppable = process;
-            var core = new MySqlQueryTarget("local:mariadb", server, accounts, options, [], async () =>
+            var core = new MySqlQueryTarget(installation.TargetName, server, accounts, options, [], async () =>
             {
                 await presence.DisposeAsync();
                 await StopAsync(stoppable, runDirectory, options.KeepDataDirectory);

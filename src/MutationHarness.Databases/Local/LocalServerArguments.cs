@@ -10,7 +10,8 @@ internal static class LocalServerArguments
         "--innodb-log-file-size=8M",
     ];
 
-    public static IEnumerable<string> InstallArguments(ServerBinaries binaries, string dataDirectory)
+    /// <summary>The arguments of mariadb-install-db; <paramref name="dataDirectory"/> as the server sees it.</summary>
+    public static IEnumerable<string> InstallArguments(LocalInstallation installation, string dataDirectory)
     {
         yield return "--no-defaults";
         yield return "--datadir=" + dataDirectory;
@@ -19,10 +20,14 @@ internal static class LocalServerArguments
         yield return "--skip-name-resolve";
         if (Environment.IsPrivilegedProcess)
             yield return "--user=root";
+        // A minimal root has no resolveip (nor a resolvable host name); --force goes on without them.
+        if (installation.Root is not null)
+            yield return "--force";
         foreach (var option in Storage)
             yield return option;
     }
 
+    /// <summary>The arguments of mariadbd; the directories as the server sees them.</summary>
     public static IEnumerable<string> ServerArguments(string runDirectory, string dataDirectory)
     {
         yield return "--no-defaults";

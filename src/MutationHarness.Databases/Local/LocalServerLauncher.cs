@@ -7,10 +7,14 @@ namespace MutationHarness.Databases.Local;
 /// <summary>Starts the server on its private socket and waits until it accepts connections.</summary>
 internal static class LocalServerLauncher
 {
-    public static async Task<ServerProcess> LaunchAsync(ServerBinaries binaries, string runDirectory, string dataDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> LaunchAsync(LocalInstallation installation, string runDirectory, string dataDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var arguments = LocalServerArguments.ServerArguments(runDirectory, dataDirectory).ToList();
-        var process = await ServerProcess.StartAsync(binaries.Server, arguments, runDirectory, cancellationToken);
+        if (!RunDirectories.SocketFits(runDirectory))
+            throw new TargetStartException(installation.TargetName, $"the server's socket path ({LocalServerArguments.SocketPath(runDirectory)}) is too long for a Unix socket; " +
+                $"move the directory it lives in somewhere shorter (TMPDIR, or {Versions.ServerRoots.DirectoryVariable} for provisioned versions).");
+        var (program, arguments) = installation.Command(installation.Binaries.Server,
+            LocalServerArguments.ServerArguments(installation.Inside(runDirectory), installation.Inside(dataDirectory)));
+        var process = await ServerProcess.StartAsync(program, arguments, runDirectory, cancellationToken);
         try
         {
             if (await WaitReadyAsync(process, runDirectory, timeout, cancellationToken))
@@ -24,7 +28,7 @@ internal static class LocalServerLauncher
 
         await process.DisposeAsync();
         var reason = process.HasExited ? $"mariadbd exited with code {process.ExitCode} before it was ready" : $"mariadbd was not ready within {timeout.TotalSeconds:0} s";
-        throw new TargetStartException("local:mariadb", reason + ".", process.CommandLine, LogTail.OfFile(LocalServerArguments.ErrorLogPath(runDirectory)));
+        throw new TargetStartException(installation.TargetName, reason + ".", process.CommandLine, LogTail.OfFile(LocalServerArguments.ErrorLogPath(runDirectory)));
     }
 
     private static async Task<bool> WaitReadyAsync(ServerProcess process, string runDirectory, TimeSpan timeout, CancellationToken cancellationToken)

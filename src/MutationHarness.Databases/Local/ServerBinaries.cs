@@ -45,6 +45,18 @@ internal sealed record ServerBinaries(ServerFlavor Flavor, string Server, string
         }
     }
 
+    /// <summary>The server programs of a provisioned root, as paths the server sees under chroot.</summary>
+    public static async Task<ServerBinaries> InRootAsync(string root, CancellationToken cancellationToken)
+    {
+        const string server = "/usr/sbin/mariadbd", installDb = "/usr/bin/mariadb-install-db";
+        foreach (var program in new[] { server, installDb })
+        {
+            if (!File.Exists(root + program))
+                throw new TargetStartException(root, $"the provisioned root has no {program}; remove it ('harness servers remove') and provision it again.");
+        }
+        return new(ServerFlavor.MariaDb, server, installDb, await VersionAsync(Versions.ServerRoots.Chroot, [root, server], cancellationToken));
+    }
+
     internal static string? Which(string name)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
@@ -57,10 +69,14 @@ internal sealed record ServerBinaries(ServerFlavor Flavor, string Server, string
         return null;
     }
 
-    private static async Task<string> VersionAsync(string server, CancellationToken cancellationToken)
+    private static Task<string> VersionAsync(string server, CancellationToken cancellationToken) => VersionAsync(server, [], cancellationToken);
+
+    private static async Task<string> VersionAsync(string program, IEnumerable<string> leading, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(server, "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start) ?? throw new TargetStartException(server, "the binary could not be run.");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in leading.Append("--version"))
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new TargetStartException(program, "the binary could not be run.");
         var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         // "mariadbd  Ver 10.11.19-MariaDB-0+deb12u1 for debian-linux-gnu on x86_64 (Debian 12)"

@@ -1,4 +1,5 @@
 using MutationHarness.Databases.Local;
+using MutationHarness.Databases.Local.Versions;
 using MutationHarness.Databases.Remote;
 
 namespace MutationHarness.Databases.Targets;
@@ -28,6 +29,7 @@ public sealed class QueryTargets : ITargetFactory
         options.Validate();
         return spec.Kind switch
         {
+            TargetKind.Local when spec.Tag is not null => await VersionedMariaDb.StartAsync(spec.Tag, options, cancellationToken),
             TargetKind.Local => await LocalMariaDbTarget.StartAsync(spec.Flavor, options, cancellationToken),
             TargetKind.ConnectionString => await ConnectionStringTarget.OpenAsync(spec.ConnectionString!, options, cancellationToken),
             _ => throw new TargetSpecException(spec.DisplayName, "container targets need the MutationHarness.Containers factory (ContainerTargetFactory)."),

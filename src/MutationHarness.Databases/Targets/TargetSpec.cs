@@ -15,7 +15,8 @@ public enum TargetKind
     ConnectionString,
 }
 
-/// <summary>A parsed <c>--target</c> value: <c>local:mariadb|mysql|tidb</c>, <c>container:mysql|mariadb|tidb[:tag]</c>, or a connection string.</summary>
+/// <summary>A parsed <c>--target</c> value: <c>local:mariadb[:version]|mysql|tidb</c>, <c>container:mysql|mariadb|tidb[:tag]</c>, or a connection string.</summary>
+/// <remarks>For a local target the tag is a MariaDB series (<c>local:mariadb:10.5</c>) run from a provisioned root.</remarks>
 public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Tag, string? ConnectionString)
 {
     /// <summary>The embedded default, <c>local:mariadb</c>.</summary>
@@ -24,7 +25,7 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
     /// <summary>A name safe to print: the spec as given, a connection string's password hidden.</summary>
     public string DisplayName => Kind switch
     {
-        TargetKind.Local => "local:" + FlavorName(Flavor),
+        TargetKind.Local => "local:" + FlavorName(Flavor) + (Tag is null ? "" : ":" + Tag),
         TargetKind.Container => "container:" + FlavorName(Flavor) + (Tag is null ? "" : ":" + Tag),
         _ => HidePassword(ConnectionString!),
     };
@@ -37,7 +38,16 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
         if (spec.StartsWith("local:", StringComparison.OrdinalIgnoreCase))
         {
             var rest = spec["local:".Length..];
-            return new(TargetKind.Local, ParseFlavor(spec, rest), null, null);
+            var colon = rest.IndexOf(':', StringComparison.Ordinal);
+            var flavor = ParseFlavor(spec, colon < 0 ? rest : rest[..colon]);
+            if (colon < 0)
+                return new(TargetKind.Local, flavor, null, null);
+            var version = rest[(colon + 1)..];
+            if (flavor != ServerFlavor.MariaDb)
+                throw new TargetSpecException(spec, "only MariaDB runs locally in other versions (local:mariadb:<version>).");
+            if (Local.Versions.MariaDbRelease.Find(version) is not { } release)
+                throw new TargetSpecException(spec, $"unknown MariaDB version '{version}'; known: {Local.Versions.MariaDbRelease.Known}.");
+            return new(TargetKind.Local, flavor, release.Version, null);
         }
         if (spec.StartsWith("container:", StringComparison.OrdinalIgnoreCase))
         {
@@ -63,7 +73,7 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
             }
             return new(TargetKind.ConnectionString, ServerFlavor.Other, null, spec);
         }
-        throw new TargetSpecException(spec, "expected local:mariadb|mysql|tidb, container:mysql|mariadb|tidb[:tag], or a connection string such as 'Server=127.0.0.1;Port=3306;User ID=root;Password=…'.");
+        throw new TargetSpecException(spec, "expected local:mariadb[:version]|mysql|tidb, container:mysql|mariadb|tidb[:tag], or a connection string such as 'Server=127.0.0.1;Port=3306;User ID=root;Password=…'.");
     }
 
     /// <inheritdoc />
