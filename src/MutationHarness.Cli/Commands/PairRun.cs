@@ -11,13 +11,14 @@ internal static class PairRun
 {
     /// <summary>Verifies every record, handing each report on in input order; returns the summary.</summary>
     public static async Task<VerificationSummary> RunAsync(VerifyOptions options, IReadOnlyList<string> inputs,
-        Func<PairReport, CancellationToken, Task> onReport, CancellationToken cancellationToken)
+        Func<PairReport, CancellationToken, Task> onReport, CancellationToken cancellationToken, Action<Verifier>? onStarted = null)
     {
         var files = InputSources.Expand(inputs);
         var catalog = StrategyCatalog.Default;
         Console.Error.WriteLine($"starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
         await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), cancellationToken);
         Console.Error.WriteLine($"targets: {string.Join("; ", verifier.TargetDescriptions)}");
+        onStarted?.Invoke(verifier);
 
         var summary = new VerificationSummary();
         using var progress = new ProgressLine(summary);

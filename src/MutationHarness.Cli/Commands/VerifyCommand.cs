@@ -20,9 +20,11 @@ internal static class VerifyCommand
             Examples:
               harness verify pairs.jsonl --out report.jsonl
               harness verify findings/ --target local:mariadb --target "Server=127.0.0.1;Port=4000;User=root"
+              harness verify pairs.jsonl -t local:mariadb:10.5 -t local:mariadb -t local:mariadb:11.8 --junit verify.xml
               cat pairs.jsonl | harness verify - --databases 3 --json
             """);
         set.AddTo(command);
+        ExtraOutputs.AddTo(command);
         command.Add(output);
         command.Add(json);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
@@ -31,11 +33,14 @@ internal static class VerifyCommand
             var inputs = set.ReadInputs(result);
             await using var file = result.GetValue(output) is { } path ? AtomicFile.Create(path.FullName) : null;
             var sink = file is null ? null : new ReportWriter(file.Stream);
+            await using var extra = ExtraOutputs.Read(result);
             var summary = await PairRun.RunAsync(options, inputs, async (report, ct) =>
             {
                 if (sink is not null)
                     await sink.WriteAsync(report, ct);
-            }, cancellationToken);
+                await extra.AddAsync(report, ct);
+            }, cancellationToken, extra.Started);
+            await extra.CompleteAsync(summary, cancellationToken);
             if (sink is not null && file is not null)
             {
                 await sink.FlushAsync(cancellationToken);
@@ -43,6 +48,8 @@ internal static class VerifyCommand
                 Console.Error.WriteLine($"report: {result.GetValue(output)!.FullName}");
             }
             SummaryPrinter.Print(summary, result.GetValue(json), Console.Out);
+            if (!result.GetValue(json))
+                DifferentialPrinter.Print(extra.Differential, Console.Out);
             return summary.AllVerified ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;

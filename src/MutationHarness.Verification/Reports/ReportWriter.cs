@@ -56,6 +56,8 @@ public sealed class ReportWriter(Stream output)
         foreach (var target in report.Targets)
             WriteTarget(json, target);
         json.WriteEndArray();
+        WriteStrings(json, "affected", report.Affected());
+        WriteStrings(json, "unaffected", report.Unaffected());
         json.WriteEndObject();
     }
 
