@@ -31,11 +31,12 @@ internal sealed class SetupSizeProbe(string connectionString, ServerFlavor flavo
         await connection.OpenAsync(cancellationToken);
         if (flavor == ServerFlavor.MySql)
             await connection.RunAsync("SET SESSION information_schema_stats_expiry = 0", cancellationToken); // MySQL caches table statistics for a day
+        var query = _query; // the watch and the final measure may meet here
         try
         {
-            return await QueryAsync(connection, _query, database, cancellationToken);
+            return await QueryAsync(connection, query, database, cancellationToken);
         }
-        catch (MySqlException ex) when (ServerErrors.IsPrivilegeError((int) ex.ErrorCode) && _query != Plain)
+        catch (MySqlException ex) when (ServerErrors.IsPrivilegeError((int) ex.ErrorCode) && query != Plain)
         {
             _query = Plain;
             return await QueryAsync(connection, Plain, database, cancellationToken);
