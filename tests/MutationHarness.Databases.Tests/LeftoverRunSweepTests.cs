@@ -86,6 +86,11 @@ public sealed class LeftoverRunSweepTests(SecondMariaDbFixture server) : IClassF
             $"UNION SELECT IS_USED_LOCK('mutationharness_run_{run}')");
         foreach (var id in sessions.Where(id => id.Length > 0))
             await server.ExecuteAsync($"KILL {id}");
-        Assert.Equal([""], await server.ColumnAsync($"SELECT IS_USED_LOCK('mutationharness_run_{run}')"));
+        // A killed session ends (and frees its lock) a moment after KILL returns.
+        var gone = $"SELECT IS_USED_LOCK('mutationharness_run_{run}') IS NULL AND NOT EXISTS " +
+                   $"(SELECT 1 FROM information_schema.PROCESSLIST WHERE USER LIKE 'mh\\_%\\_{run}%')";
+        for (var i = 0; i < 100 && (await server.ColumnAsync(gone))[0] != "1"; i++)
+            await Task.Delay(50, Token);
+        Assert.Equal(["1"], await server.ColumnAsync(gone));
     }
 }

@@ -9,6 +9,7 @@ namespace MutationHarness.Databases.Execution;
 internal sealed class SetupWatch : IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(2);
     private readonly string _database;
     private readonly SetupBudget _budget;
     private readonly SetupSizeProbe _probe;
@@ -25,6 +26,9 @@ internal sealed class SetupWatch : IAsyncDisposable
     {
         (_threadId, _database, _budget, _probe, _kill) = (threadId, database, budget, probe, kill);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A backstop should the watch itself be held up: the driver cancels the statement a little after the budget.
+        _stop.Token.Register(() => _reason ??= OverTime());
+        _stop.CancelAfter(budget.Time + Backstop);
         _monitor = MonitorAsync();
     }
 
@@ -58,7 +62,8 @@ internal sealed class SetupWatch : IAsyncDisposable
         while (true)
         {
             var left = _budget.Time - _clock.Elapsed;
-            await Task.Delay(left < Poll ? left + TimeSpan.FromMilliseconds(1) : Poll, _done.Token);
+            if (left > TimeSpan.Zero)
+                await Task.Delay(left < Poll ? left : Poll, _done.Token);
             var reason = OverTime();
             if (reason is null)
             {
@@ -66,9 +71,9 @@ internal sealed class SetupWatch : IAsyncDisposable
                 {
                     reason = OverSize(await _probe.MeasureAsync(_database, _done.Token));
                 }
-                catch (Exception e) when (e is MySqlConnector.MySqlException or InvalidOperationException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    continue; // the next poll, or the final measure, tries again
+                    continue; // the next poll, or the final measure, tries again; the time budget holds regardless
                 }
             }
             if (reason is null)
