@@ -60,40 +60,93 @@ public sealed class BaselineComparisonTests
         var comparison = BaselineComparison.Compare(baseline, current, 0.0);
 
         // Then the new example is counted, not graded, and the gate passes
-        Assert.Equal((2, 0, 1), (comparison.Matched, comparison.OnlyInBaseline, comparison.OnlyInCurrent));
+        Assert.Equal((2, 0, 1), (comparison.Matched, comparison.Removed.Count, comparison.Added.Count));
+        Assert.Equal(["new"], comparison.Added);
         Assert.False(comparison.GateFails);
+        Assert.Contains("added: new", comparison.Render());
     }
 
     [Fact]
-    public void A_run_missing_examples_of_the_baseline_fails_the_gate_saying_the_test_set_changed()
+    public void A_run_missing_examples_of_the_baseline_fails_the_gate_naming_them()
     {
-        // Given a baseline example the run no longer grades (a renamed file changes every line id)
+        // Given a baseline example the run no longer grades, and a new one in its place
         var baseline = Results.Card(Results.Example("a"), Results.Example("old", failing: MetricNames.Conforms));
         var current = Results.Card(Results.Example("a"), Results.Example("new", failing: MetricNames.Conforms));
 
         // When compared
         var comparison = BaselineComparison.Compare(baseline, current, 0.0);
 
-        // Then no metric regressed, yet the gate fails and says why
-        Assert.Equal((1, 1, 1), (comparison.Matched, comparison.OnlyInBaseline, comparison.OnlyInCurrent));
+        // Then no metric regressed, yet the gate fails and names what was removed and added
+        Assert.Equal(1, comparison.Matched);
+        Assert.Equal(["old"], comparison.Removed);
+        Assert.Equal(["new"], comparison.Added);
         Assert.False(comparison.HasRegression);
         Assert.True(comparison.GateFails);
-        Assert.Contains("renamed, re-split or edited", comparison.Render());
+        var text = comparison.Render();
+        Assert.Contains("removed: old", text);
+        Assert.Contains("added: new", text);
     }
 
     [Fact]
-    public void An_id_that_now_names_another_seed_is_not_compared_and_fails_the_gate()
+    public void A_renamed_or_reordered_file_is_matched_by_content_whatever_its_ids_and_lines()
     {
-        // Given a re-split test file: line ids are the same, the seeds behind them are not
-        var baseline = Results.Card(Results.Example("t:1") with { Input = "SELECT 1" }, Results.Example("t:2") with { Input = "SELECT 2" });
+        // Given the same two examples under file:line ids of another file name, in the other order
+        var baseline = Results.Card(Results.Example("test.jsonl:1") with { Key = "p1" }, Results.Example("test.jsonl:2") with { Key = "p2" });
+        var current = Results.Card(
+            Results.Example("copy.jsonl:1", failing: MetricNames.Exact) with { Key = "p2" },
+            Results.Example("copy.jsonl:2") with { Key = "p1" });
+
+        // When compared
+        var comparison = BaselineComparison.Compare(baseline, current, 0.0);
+
+        // Then both are matched, nothing is added or removed, and the gate passes
+        Assert.Equal((2, 0, 0, 0), (comparison.Matched, comparison.Added.Count, comparison.Removed.Count, comparison.Changed.Count));
+        Assert.False(comparison.GateFails);
+    }
+
+    [Fact]
+    public void An_example_whose_reference_was_edited_is_changed_not_compared_and_fails_the_gate()
+    {
+        // Given the same prompt with another reference
+        var baseline = Results.Card(Results.Example("a"), Results.Example("b"));
+        var current = Results.Card(Results.Example("a"), Results.Example("b", failing: MetricNames.Conforms) with { ReferenceKey = "edited" });
+
+        // When compared
+        var comparison = BaselineComparison.Compare(baseline, current, 0.0);
+
+        // Then it is listed as changed, its grade is not a regression, and the gate fails
+        Assert.Equal(["b"], comparison.Changed);
+        Assert.Empty(comparison.Regressions);
+        Assert.True(comparison.GateFails);
+        Assert.Contains("changed (reference edited): b", comparison.Render());
+    }
+
+    [Fact]
+    public void Duplicate_examples_are_matched_one_to_one_in_order()
+    {
+        // Given a prompt that appears twice in both files
+        var baseline = Results.Card(Results.Example("x") with { Key = "same" }, Results.Example("y") with { Key = "same" });
+        var current = Results.Card(Results.Example("x") with { Key = "same" }, Results.Example("y", failing: MetricNames.Relation) with { Key = "same" });
+
+        // When compared / Then the second copy's drop is a regression of the second copy
+        var comparison = BaselineComparison.Compare(baseline, current, 0.0);
+        Assert.Equal(2, comparison.Matched);
+        Assert.Equal("y", Assert.Single(comparison.Regressions).Id);
+    }
+
+    [Fact]
+    public void A_baseline_written_before_content_keys_is_matched_by_id_and_seed()
+    {
+        // Given a legacy baseline (no keys): line ids are the same, the seeds behind them are not
+        var baseline = Results.Card(Results.Example("t:1") with { Input = "SELECT 1", Key = null }, Results.Example("t:2") with { Input = "SELECT 2", Key = null });
         var current = Results.Card(Results.Example("t:1") with { Input = "SELECT 1" },
             Results.Example("t:2", failing: MetricNames.Conforms) with { Input = "SELECT 3" });
 
         // When compared
         var comparison = BaselineComparison.Compare(baseline, current, 0.0);
 
-        // Then only the same example is compared; the other is counted as replaced, and the gate fails
-        Assert.Equal((1, 1), (comparison.Matched, comparison.Replaced));
+        // Then only the same example is compared; the other is removed and added, and the gate fails
+        Assert.Equal(1, comparison.Matched);
         Assert.Empty(comparison.Regressions);
         Assert.True(comparison.GateFails);
     }

@@ -115,3 +115,25 @@ public sealed class MutationGradingTests(ServerFixture servers)
         Assert.False(result.Metrics.ContainsKey(MetricNames.NoHallucination));
     }
 }
+
+/// <summary>Why a non-conforming answer does not conform, as the scorecard counts it.</summary>
+public sealed class NonConformanceKindTests(ServerFixture servers)
+{
+    private static TestExample Example(string strategy, string original) =>
+        TestSetReader.Parse(System.Text.Json.JsonSerializer.Serialize(new { id = "k", strategy, original, mutated = original }),
+            "t.jsonl", 1, EvalMode.Mutation, Core.Strategies.StrategyCatalog.Default);
+
+    [Theory]
+    [InlineData("FixMWhere1U", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1", "SELECT pk FROM table_3_utf8_undef WHERE 0", NonConformance.WrongDirection)]
+    [InlineData("FixMWhere1U", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1", NonConformance.NothingChanged)]
+    [InlineData("FixMCmpOpU", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1 AND pk < 5", "SELECT pk FROM table_3_utf8_undef WHERE pk >= 1 AND pk <= 5", NonConformance.MoreThanOneChange)]
+    [InlineData("FixMCmpOpU", "SELECT pk FROM table_3_utf8_undef WHERE NOT (pk > 1)", "SELECT pk FROM table_3_utf8_undef WHERE NOT (pk >= 1)", null)]
+    [InlineData("FixMWhere1U", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1", "SELECT pk FROM table_3_utf8_undef WHERE 1", null)]
+    public async Task A_non_conforming_answer_is_counted_by_kind(string strategy, string seed, string answer, string? kind)
+    {
+        var result = await servers.Mutation.GradeAsync(Example(strategy, seed), ModelAnswer.Of(answer), TestContext.Current.CancellationToken);
+
+        Assert.Equal(kind, result.NonConformance);
+        Assert.Equal(kind is null, result.Metrics[MetricNames.Conforms]);
+    }
+}

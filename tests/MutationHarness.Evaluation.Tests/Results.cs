@@ -8,7 +8,8 @@ public static class Results
     {
         var metrics = MetricNames.Mutation.ToDictionary(m => m, m => !failing.Contains(m));
         var details = failing.Select(m => $"{m}: scripted failure of {id}").ToList();
-        return new ExampleResult(id, 1, strategy, "mariadb", "SELECT 1", "SELECT 1", metrics, details, []);
+        // The content key stands for the example's prompt: here one prompt per id, unless a test says otherwise.
+        return new ExampleResult(id, 1, strategy, "mariadb", "SELECT 1", "SELECT 1", metrics, details, [], Key: $"prompt-of-{id}", ReferenceKey: "ref");
     }
 
     public static Scorecard Card(params ExampleResult[] examples) =>

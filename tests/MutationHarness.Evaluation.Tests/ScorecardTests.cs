@@ -67,3 +67,37 @@ public sealed class ScorecardTests
         Assert.Equal(card.Overall, read.Overall);
     }
 }
+
+public sealed class ScorecardConfusionTests
+{
+    [Fact]
+    public void The_markdown_counts_non_conforming_answers_per_strategy_by_kind_and_shows_the_five_worst()
+    {
+        // Given answers that failed for different reasons, one of them on every metric
+        var examples = new List<ExampleResult>
+        {
+            Results.Example("ok"),
+            Results.Example("site", failing: [MetricNames.Conforms, MetricNames.Relation]) with { NonConformance = NonConformance.WrongSite },
+            Results.Example("dir", failing: [MetricNames.Conforms, MetricNames.Relation]) with { NonConformance = NonConformance.WrongDirection },
+            Results.Example("two", "FixMWhere0L", MetricNames.Conforms, MetricNames.Relation) with { NonConformance = NonConformance.MoreThanOneChange },
+            Results.Example("worst", "FixMWhere0L", MetricNames.Parses, MetricNames.ReadOnly, MetricNames.Conforms, MetricNames.Executes, MetricNames.Relation)
+                with { Input = "SELECT a FROM t WHERE a > 0", Output = "```sql\nDROP TABLE t\n```" },
+        };
+        for (var i = 0; i < 4; i++)
+            examples.Add(Results.Example($"rel{i}", failing: MetricNames.Relation));
+
+        // When rendered as Markdown
+        var markdown = ScorecardTable.Markdown(Results.Card([.. examples]));
+
+        // Then the table counts each kind per strategy, and the worst examples come first, with seed, answer and reason
+        Assert.Contains("| strategy | answers | non-conforming | wrong site | wrong direction | more than one change |", markdown);
+        Assert.Contains("| FixMWhere1U | 7 | 2 | 1 | 1 | 0 |", markdown);
+        Assert.Contains("| FixMWhere0L | 2 | 1 | 0 | 0 | 1 |", markdown);
+        var worst = markdown[markdown.IndexOf("### The 5 worst examples", StringComparison.Ordinal)..];
+        Assert.StartsWith("### The 5 worst examples\n\n**`worst`**", worst);
+        Assert.Contains("Seed:\n```\nSELECT a FROM t WHERE a > 0\n```", worst);
+        Assert.Contains("Answer:\n````\n```sql\nDROP TABLE t\n```\n````", worst);
+        Assert.Contains("Reason: parses: scripted failure of worst", worst);
+        Assert.Equal(5, worst.Split("**`").Length - 1);
+    }
+}

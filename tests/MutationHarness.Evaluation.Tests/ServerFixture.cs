@@ -16,8 +16,12 @@ public sealed class ServerFixture : IAsyncLifetime
 
     private MutationGrader? _mutation;
     private SqlModeGrader? _sql;
+    private Verifier? _verifier;
 
     public MutationGrader Mutation => Require(_mutation);
+
+    /// <summary>A verifier on the same server and the same generated databases, for holding eval to verify's verdicts.</summary>
+    public Verifier Verifier => Require(_verifier);
 
     public SqlModeGrader Sql => Require(_sql);
 
@@ -39,6 +43,7 @@ public sealed class ServerFixture : IAsyncLifetime
             _server = await QueryTargets.OpenAsync(TargetSpec.LocalMariaDb, new TargetOptions { Jobs = Options.Jobs, StatementDeadline = Options.StatementTimeout }, cancel);
             var lender = new BorrowedTargetOpener(_server);
             _mutation = await MutationGrader.StartAsync(Options, StrategyCatalog.Default, lender, cancel);
+            _verifier = await Verifier.StartAsync(Options, StrategyCatalog.Default, lender, cancel);
             var schema = _folder.File("shop.sql");
             await File.WriteAllTextAsync(schema, ShopSchema, cancel);
             _sql = await SqlModeGrader.StartAsync(Options, [schema], lender, cancel);
@@ -63,6 +68,8 @@ public sealed class ServerFixture : IAsyncLifetime
             await _mutation.DisposeAsync();
         if (_sql is not null)
             await _sql.DisposeAsync();
+        if (_verifier is not null)
+            await _verifier.DisposeAsync();
         if (_server is not null)
             await _server.DisposeAsync();
         _folder.Dispose();

@@ -22,7 +22,7 @@ public sealed class EvalCliTests
     }
 
     [Fact]
-    public async Task A_cleaned_corpus_grades_its_own_references_fully_and_the_gate_fails_on_a_regression_or_another_test_set()
+    public async Task A_cleaned_corpus_passes_its_own_references_fully_and_the_gate_fails_on_a_regression_or_another_test_set()
     {
         ServerAvailability.RequireMariaDb();
         var folder = Directory.CreateTempSubdirectory("eval-cli").FullName;
@@ -38,16 +38,20 @@ public sealed class EvalCliTests
         var baseline = Path.Combine(folder, "baseline.json");
         (exit, var output, error) = await CliTests.RunAsync("", "eval", "--test", validation, "--outputs", references, "--out", baseline);
 
-        // Then every example executes and holds its relation, and a measurement exits 0
+        // Then every example passes every gating metric, as verify verified it, and a measurement exits 0
         Assert.True(exit == 0, error + output);
-        var card = JsonDocument.Parse(File.ReadAllText(baseline)).RootElement;
-        var examples = card.GetProperty("examples").EnumerateArray().ToList();
+        var examples = Examples(baseline);
         Assert.NotEmpty(examples);
-        Assert.All(examples, e =>
-        {
-            Assert.True(e.GetProperty("metrics").GetProperty("executes").GetBoolean(), e.ToString());
-            Assert.True(e.GetProperty("metrics").GetProperty("relation").GetBoolean(), e.ToString());
-        });
+        Assert.All(examples, e => Assert.True(e.GetProperty("passed").GetBoolean(), e.ToString()));
+
+        // When a copy of the file under another name, in another order, is graded against that baseline
+        var copy = Path.Combine(dataset, "held-out-copy.jsonl");
+        File.WriteAllLines(copy, File.ReadAllLines(validation).Reverse());
+        (exit, output, error) = await CliTests.RunAsync("", "eval", "--test", copy, "--outputs", Answers(copy, folder, "copy-answers.jsonl"), "--baseline", baseline);
+
+        // Then it is matched by content (setups included) and the gate passes
+        Assert.True(exit == 0, error + output);
+        Assert.Contains($"{examples.Count} examples matched by content (0 added, 0 removed, 0 changed)", output, StringComparison.Ordinal);
 
         // When a later model echoes the first seed back
         var regressed = Answers(validation, folder, "regressed.jsonl", echoFirst: true);
@@ -61,8 +65,89 @@ public sealed class EvalCliTests
         var trainAnswers = Answers(train, folder, "train-answers.jsonl");
         (exit, output, _) = await CliTests.RunAsync("", "eval", "--test", train, "--outputs", trainAnswers, "--baseline", baseline);
 
-        // Then the gate fails too, saying the test set is not the baseline's
+        // Then the gate fails too, saying the test set is another one
         Assert.Equal(1, exit);
-        Assert.Contains("renamed, re-split or edited", output, StringComparison.Ordinal);
+        Assert.Contains("it is another test set", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_cannot_be_reached_fails_the_run_with_exit_3()
+    {
+        ServerAvailability.RequireMariaDb();
+        var folder = Directory.CreateTempSubdirectory("eval-dead").FullName;
+        var test = Path.Combine(folder, "test.jsonl");
+        File.WriteAllLines(test, Enumerable.Range(1, 6).Select(i =>
+            $$"""{"strategy":"FixMWhere1U","original":"SELECT pk FROM table_3_utf8_undef WHERE pk > {{i}}","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 1"}"""));
+
+        // When the answers are to come from a port nothing listens on
+        var (exit, output, error) = await CliTests.RunAsync("", "eval", "--test", test, "--endpoint", $"http://127.0.0.1:{ClosedPort()}/v1",
+            "--model", "m", "--retries", "1", "--databases", "1");
+
+        // Then no answer is graded as a pass, and the run fails as unreachable, saying what to check
+        Assert.True(exit == 3, $"exit {exit}: {error}{output}");
+        Assert.Contains("could not be reached", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_answers_errors_fails_the_run_with_exit_1()
+    {
+        ServerAvailability.RequireMariaDb();
+        var folder = Directory.CreateTempSubdirectory("eval-500").FullName;
+        var test = Path.Combine(folder, "test.jsonl");
+        File.WriteAllText(test, """{"strategy":"FixMWhere1U","original":"SELECT pk FROM table_3_utf8_undef WHERE pk > 1","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 1"}""");
+        using var server = FailingServer.Start();
+
+        // When the endpoint is up but answers every request with a server error
+        var (exit, output, error) = await CliTests.RunAsync("", "eval", "--test", test, "--endpoint", server.Endpoint,
+            "--model", "m", "--retries", "0", "--databases", "1");
+
+        // Then the answer was never produced, and the run fails rather than measuring nothing
+        Assert.True(exit == 1, $"exit {exit}: {error}{output}");
+        Assert.Contains("got no answer from the endpoint", error, StringComparison.Ordinal);
+    }
+
+    private static List<JsonElement> Examples(string scorecard) =>
+        JsonDocument.Parse(File.ReadAllText(scorecard)).RootElement.GetProperty("examples").EnumerateArray().ToList();
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>An HTTP server on a free loopback port that answers every request with 500.</summary>
+    private sealed class FailingServer : IDisposable
+    {
+        private readonly System.Net.HttpListener _listener = new();
+
+        private FailingServer(int port)
+        {
+            Endpoint = $"http://127.0.0.1:{port}/v1";
+            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            _listener.Start();
+            _ = Task.Run(async () =>
+            {
+                while (_listener.IsListening)
+                {
+                    try
+                    {
+                        var context = await _listener.GetContextAsync();
+                        context.Response.StatusCode = 500;
+                        context.Response.Close();
+                    }
+                    catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        return;
+                    }
+                }
+            });
+        }
+
+        public string Endpoint { get; }
+
+        public static FailingServer Start() => new(ClosedPort());
+
+        public void Dispose() => _listener.Close();
     }
 }

@@ -1,7 +1,7 @@
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Verdicts;
-using MutationHarness.Sql;
+using MutationHarness.TestSupport;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;
@@ -37,21 +37,9 @@ public sealed class GeneratedPairTests(VerifierFixture fixture)
 
     private static async IAsyncEnumerable<InputRecord> Sample(int count)
     {
-        var produced = 0;
-        var seeds = SeedQueryGenerator.Generate(new Random(11), count);
-        for (var s = 0; s < seeds.Count; s++)
+        foreach (var pair in GeneratedPairs.Sample(count))
         {
-            // Three strategies per seed, rotating, so every strategy is sampled.
-            var oneEach = Mutants.Enumerate(seeds[s], randomSeed: produced).GroupBy(m => m.Strategy).Select(g => g.First()).ToList();
-            foreach (var mutant in oneEach.Skip(s % Math.Max(1, oneEach.Count)).Concat(oneEach).Take(Math.Min(3, oneEach.Count)))
-            {
-                var seed = seeds[s];
-                if (produced == count)
-                    yield break;
-                produced++;
-                var id = $"gen-{produced}";
-                yield return InputRecord.Read(new MutationPair(id, new SourceLocation("generated", produced), mutant.Strategy, seed, mutant.Sql, "mariadb", null, []));
-            }
+            yield return InputRecord.Read(pair);
             await Task.Yield();
         }
     }

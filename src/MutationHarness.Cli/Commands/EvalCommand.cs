@@ -26,6 +26,7 @@ internal static class EvalCommand
     private static readonly Option<FileInfo?> Out = new("--out", "-o") { Description = "Write the scorecard JSON (rates and every example's grade) here: the next run's --baseline." };
     private static readonly Option<FileInfo?> Markdown = new("--markdown") { Description = "Write the scorecard as Markdown here." };
     private static readonly Option<FileInfo?> JUnit = new("--junit") { Description = "Write JUnit XML here: one test case per example, failing when a gating metric fails." };
+    private static readonly Option<bool> RequireNonTrivial = new("--require-non-trivial") { Description = "Fail an answer whose rows equal the seed's on every generated database (--databases K); by default non-trivial is reported, not gating." };
     private static readonly Option<bool> Json = new("--json") { Description = "Print the scorecard JSON instead of the table." };
 
     public static Command Create()
@@ -37,9 +38,13 @@ internal static class EvalCommand
             conforms to the strategy in its direction, executes on every target, relation holds, non-trivial (an
             echo of the seed fails), and no invented table, column or function. --mode sql grades plain SQL
             against a schema fixture instead: executes, no invented identifiers, execution accuracy.
-            Exit 0 when graded (and no regression), 1 on a regression against --baseline or when this run did
-            not grade the baseline's examples (a renamed, re-split or edited test file), 2 for bad usage,
-            3 when a target cannot start. Without --baseline grading is a measurement and exits 0.
+            An answer passes when verify would call the pair verified (the same code path); exact match and
+            non-trivial are reported, not gating (--require-non-trivial makes non-trivial gate).
+            Exit 0 when graded (and no regression), 1 on a regression against --baseline, when this run did
+            not grade the baseline's examples as they were (examples removed or their reference edited; a
+            renamed or copied file is matched by content), or when --endpoint left examples unanswered; 2 for
+            bad usage; 3 when a target cannot start or the endpoint cannot be reached at all. Without
+            --baseline grading is a measurement and exits 0.
 
             Examples:
               harness eval --test dataset/validation.jsonl --outputs answers.jsonl --out scorecard.json
@@ -48,7 +53,7 @@ internal static class EvalCommand
               harness eval --mode sql --test questions.jsonl --schema schema.sql --outputs sql-answers.jsonl
             """);
         foreach (var option in new Option[] { Test, Outputs, Endpoint, Model, ApiKeyEnv, Concurrency, Retries, RequestTimeout, Cache, Mode, Schema,
-                     Baseline, Tolerance, Out, Markdown, JUnit, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles }.Concat(set.SetupOptions))
+                     Baseline, Tolerance, Out, Markdown, JUnit, RequireNonTrivial, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles }.Concat(set.SetupOptions))
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(result, set, cancellationToken)));
         return command;
@@ -73,7 +78,7 @@ internal static class EvalCommand
         Console.Error.WriteLine($"grading {examples.Count} examples from {answers.Source.Description}; starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
         await using IExampleGrader grader = mode == EvalMode.Sql
             ? await SqlModeGrader.StartAsync(options, result.GetValue(Schema)!, new TargetOpener(), cancellationToken)
-            : await MutationGrader.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken);
+            : await MutationGrader.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken, result.GetValue(RequireNonTrivial));
         Console.Error.WriteLine($"targets: {string.Join("; ", grader.TargetDescriptions)}");
 
         var graded = 0;
@@ -84,7 +89,8 @@ internal static class EvalCommand
                     Console.Error.WriteLine($"… {graded} of {examples.Count} graded");
             }, cancellationToken);
         var unanswered = scorecard.Examples.Count(e => e.Output is null);
-        if (answers.Source is ChatEndpointSource endpoint)
+        var endpoint = answers.Source as ChatEndpointSource;
+        if (endpoint is not null)
             Console.Error.WriteLine($"endpoint: {endpoint.RequestsSent} requests sent, {unanswered} examples without an answer");
         if (unanswered == scorecard.Examples.Count)
             Console.Error.WriteLine($"warning: not one example has an answer; first reason: {scorecard.Examples[0].Details.FirstOrDefault()}");
@@ -98,6 +104,26 @@ internal static class EvalCommand
             Console.Out.Write(ScorecardTable.Render(scorecard));
             if (comparison is not null)
                 Console.Out.Write(comparison.Render());
+        }
+        return ExitCode(scorecard, comparison, endpoint);
+    }
+
+    // Answers the endpoint never produced are not a measurement of the model: they fail the run, and when nothing
+    // could be reached at all it is the endpoint, like a target, that failed.
+    private static int ExitCode(Scorecard scorecard, BaselineComparison? comparison, ChatEndpointSource? endpoint)
+    {
+        if (endpoint is { Answered: 0, Unreachable: > 0 })
+        {
+            Console.Error.WriteLine($"error: the endpoint {endpoint.Description} could not be reached; no example was answered. " +
+                "Check --endpoint (is the server up, the port right?) and run again.");
+            return ExitCodes.TargetFailed;
+        }
+        var unanswered = scorecard.Examples.Count(e => e.Output is null);
+        if (endpoint is not null && unanswered > 0)
+        {
+            Console.Error.WriteLine($"error: {unanswered} of {scorecard.Examples.Count} examples got no answer from the endpoint " +
+                "(see their details); the run fails. A re-run with --cache asks only for those.");
+            return ExitCodes.Failed;
         }
         return comparison is { GateFails: true } ? ExitCodes.Failed : ExitCodes.Ok;
     }

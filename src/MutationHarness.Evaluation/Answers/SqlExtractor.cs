@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MutationHarness.Core.Text;
+using MutationHarness.Sql;
 
 namespace MutationHarness.Evaluation;
 
@@ -25,8 +26,13 @@ public static partial class SqlExtractor
     };
 
     /// <summary>The statement text of an answer, trimmed and without trailing semicolons.</summary>
+    /// <remarks>An answer that is one SELECT as it stands (it parses whole) is taken verbatim: the heuristics below
+    /// are for prose and fences, and must never cut a line of a plain statement that merely looks like a sentence.</remarks>
     public static string Extract(string answer)
     {
+        var whole = StripTrailingSemicolons(answer);
+        if (!answer.Contains("```", StringComparison.Ordinal) && SqlParser.TryParse(whole, out _) is not null)
+            return whole;
         var text = FromFence(answer) ?? FromProse(answer);
         return StripTrailingSemicolons(CutProseAfterSemicolon(text));
     }

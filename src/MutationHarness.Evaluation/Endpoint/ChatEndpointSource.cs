@@ -3,6 +3,8 @@ using System.ClientModel.Primitives;
 using MutationHarness.Core.Chat;
 using OpenAI;
 using OpenAI.Chat;
+using Polly;
+using Polly.CircuitBreaker;
 
 namespace MutationHarness.Evaluation;
 
@@ -13,17 +15,21 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
     private readonly ChatClient _client;
     private readonly ResponseCache? _cache;
     private readonly SemaphoreSlim _slots;
+    private readonly ResiliencePipeline _resilience;
     private int _requests;
+    private int _answered;
+    private int _unreachable;
 
     private ChatEndpointSource(ChatEndpointOptions options, ResponseCache? cache)
     {
         _options = options;
         _cache = cache;
         _slots = new SemaphoreSlim(options.Concurrency);
+        _resilience = EndpointResilience.Build(options);
         _client = new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), new OpenAIClientOptions
         {
             Endpoint = options.Endpoint,
-            // Retries are ours (below), so that a 429 honours Retry-After and every attempt is counted.
+            // Retries are ours (EndpointResilience), so that a 429 honours Retry-After and every attempt is counted.
             RetryPolicy = new ClientRetryPolicy(0),
             // The per-request deadline is ours too; the SDK's network timeout only backs it up.
             NetworkTimeout = options.RequestTimeout + TimeSpan.FromSeconds(30),
@@ -35,6 +41,12 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
 
     /// <summary>How many HTTP requests were sent, retries included (cached answers send none).</summary>
     public int RequestsSent => Volatile.Read(ref _requests);
+
+    /// <summary>How many examples got an answer (from the cache or a request).</summary>
+    public int Answered => Volatile.Read(ref _answered);
+
+    /// <summary>How many examples got no answer because the endpoint could not be reached at all.</summary>
+    public int Unreachable => Volatile.Read(ref _unreachable);
 
     /// <summary>How many answers the cache held when it was opened, plus those added since.</summary>
     public int CachedAnswers => _cache?.Count ?? 0;
@@ -54,12 +66,19 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
             return ModelAnswer.Failed("the example has no prompt to send");
         var key = PromptKey.Of(_options.Endpoint, _options.Model, example.Prompt);
         if (_cache is not null && _cache.TryGet(key, out var cached))
+        {
+            Interlocked.Increment(ref _answered);
             return ModelAnswer.Of(cached, fromCache: true);
+        }
 
         await _slots.WaitAsync(cancellationToken);
         try
         {
             var answer = await AskAsync(ToMessages(example.Prompt), cancellationToken);
+            if (answer.Text is not null)
+                Interlocked.Increment(ref _answered);
+            else if (answer.Unreachable)
+                Interlocked.Increment(ref _unreachable);
             if (answer.Text is { } text && _cache is not null)
                 await _cache.AddAsync(key, _options.Model, text, cancellationToken);
             return answer;
@@ -73,41 +92,45 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
     private async Task<ModelAnswer> AskAsync(List<OpenAI.Chat.ChatMessage> messages, CancellationToken cancellationToken)
     {
         var settings = new ChatCompletionOptions { Temperature = 0 };
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        try
         {
-            Interlocked.Increment(ref _requests);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_options.RequestTimeout);
-            PipelineResponse? failed;
-            string problem;
-            try
+            return await _resilience.ExecuteAsync(async token =>
             {
-                ClientResult<ChatCompletion> result = await _client.CompleteChatAsync(messages, settings, deadline.Token);
-                var text = string.Concat(result.Value.Content
-                    .Where(part => part.Kind == ChatMessageContentPartKind.Text)
-                    .Select(part => part.Text));
-                return ModelAnswer.Of(text, attempts: attempt);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A request past its deadline may still be billed and is likely to be slow again: not retried.
-                return ModelAnswer.Failed($"the request timed out after {_options.RequestTimeout.TotalSeconds:0.###} s", attempt);
-            }
-            catch (ClientResultException e) when (RetryDelay.IsRetryable(e.Status))
-            {
-                (failed, problem) = (e.GetRawResponse(), Describe(e));
-            }
-            catch (ClientResultException e)
-            {
-                return ModelAnswer.Failed(Describe(e), attempt);
-            }
-            catch (HttpRequestException e)
-            {
-                (failed, problem) = (null, $"the endpoint could not be reached: {e.Message}");
-            }
-            if (attempt > _options.MaxRetries)
-                return ModelAnswer.Failed($"{problem} (gave up after {attempt} attempts)", attempt);
-            await Task.Delay(RetryDelay.For(failed, attempt, _options.FirstBackoff), cancellationToken);
+                attempts++;
+                Interlocked.Increment(ref _requests);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+                deadline.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    ClientResult<ChatCompletion> result = await _client.CompleteChatAsync(messages, settings, deadline.Token);
+                    var text = string.Concat(result.Value.Content
+                        .Where(part => part.Kind == ChatMessageContentPartKind.Text)
+                        .Select(part => part.Text));
+                    return ModelAnswer.Of(text, attempts: attempts);
+                }
+                catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                {
+                    // A request past its deadline may still be billed and is likely to be slow again: not retried.
+                    return ModelAnswer.Failed($"the request timed out after {_options.RequestTimeout.TotalSeconds:0.###} s", attempts);
+                }
+            }, cancellationToken);
+        }
+        catch (BrokenCircuitException)
+        {
+            return ModelAnswer.Unanswered($"the endpoint could not be reached: {EndpointResilience.FailuresBeforeBreaking} examples " +
+                "in a row failed to connect, so the rest were not sent", attempts);
+        }
+        catch (ClientResultException e)
+        {
+            var gaveUp = RetryDelay.IsRetryable(e.Status) ? $" (gave up after {attempts} attempts)" : "";
+            return RetryDelay.IsUnreachable(e)
+                ? ModelAnswer.Unanswered(Describe(e) + gaveUp, attempts)
+                : ModelAnswer.Failed(Describe(e) + gaveUp, attempts);
+        }
+        catch (HttpRequestException e)
+        {
+            return ModelAnswer.Unanswered($"the endpoint could not be reached: {e.Message} (gave up after {attempts} attempts)", attempts);
         }
     }
 

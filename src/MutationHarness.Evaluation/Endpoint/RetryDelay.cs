@@ -1,24 +1,26 @@
+using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
 
 namespace MutationHarness.Evaluation;
 
-/// <summary>How long to wait before a retry: the server's Retry-After when it sends one, else an exponential back-off.</summary>
+/// <summary>Which failed requests are worth another try, and how long the server asked us to wait before it.</summary>
 internal static class RetryDelay
 {
-    private static readonly TimeSpan s_longest = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Longest = TimeSpan.FromSeconds(60);
 
+    /// <summary>429, 408, 409, 5xx and a request lost on the network (status 0) are retried; other answers are final.</summary>
     public static bool IsRetryable(int status) => status is 0 or 408 or 409 or 429 or >= 500;
 
-    public static TimeSpan For(PipelineResponse? response, int attempt, TimeSpan firstBackoff)
-    {
-        if (response is not null && FromHeaders(response) is { } asked)
-            return asked > s_longest ? s_longest : asked;
-        var backoff = firstBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        // Jitter keeps parallel requests that failed together from retrying together.
-        var jittered = backoff * (0.8 + (Random.Shared.NextDouble() * 0.4));
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, s_longest.TotalMilliseconds));
-    }
+    /// <summary>True when the failure means nothing answered at all (no route, refused, name not found).</summary>
+    public static bool IsUnreachable(Exception exception) =>
+        exception is HttpRequestException || exception is ClientResultException { Status: 0 };
+
+    /// <summary>The wait a failed response asks for (Retry-After, or OpenAI's retry-after-ms), capped; null when it asks none.</summary>
+    public static TimeSpan? AskedBy(Exception? exception) =>
+        exception is ClientResultException e && e.GetRawResponse() is { } response && FromHeaders(response) is { } asked
+            ? asked > Longest ? Longest : asked
+            : null;
 
     private static TimeSpan? FromHeaders(PipelineResponse response)
     {

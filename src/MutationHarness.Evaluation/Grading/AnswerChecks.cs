@@ -4,9 +4,10 @@ namespace MutationHarness.Evaluation;
 internal static class AnswerChecks
 {
     /// <summary>The sheet so far and the SQL to run, or a null SQL when nothing may run.</summary>
-    public static (MetricSheet Sheet, string? Sql, string? Extracted) Begin(EvalMode mode, TestExample example, ModelAnswer answer)
+    public static (MetricSheet Sheet, string? Sql, string? Extracted) Begin(EvalMode mode, TestExample example, ModelAnswer answer,
+        IReadOnlyList<string>? informational = null)
     {
-        var sheet = new MetricSheet(mode);
+        var sheet = new MetricSheet(mode, informational);
         var hasReference = !string.IsNullOrWhiteSpace(example.Reference);
         if (example.Problem is { } problem)
         {

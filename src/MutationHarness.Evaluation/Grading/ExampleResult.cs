@@ -11,6 +11,10 @@ namespace MutationHarness.Evaluation;
 /// <param name="Details">Why metrics failed, one sentence each.</param>
 /// <param name="Hallucinations">The unknown identifiers the servers named.</param>
 /// <param name="Input">The user's message (seed query or question), so that a baseline pairs an id with the same example only.</param>
+/// <param name="Informational">The metrics reported but not gating for this example; null means <see cref="MetricNames.Informational"/>.</param>
+/// <param name="Key">The example's content key (a hash of its prompt): a baseline matches examples by it, whatever the file or line.</param>
+/// <param name="ReferenceKey">A hash of the reference answer, so that an example whose reference was edited shows as changed.</param>
+/// <param name="NonConformance">Mutation mode: why the answer is not the strategy's mutant (<see cref="Evaluation.NonConformance"/>), or null.</param>
 public sealed record ExampleResult(
     string Id,
     int Line,
@@ -21,11 +25,18 @@ public sealed record ExampleResult(
     IReadOnlyDictionary<string, bool> Metrics,
     IReadOnlyList<string> Details,
     IReadOnlyList<HallucinatedIdentifier> Hallucinations,
-    string? Input = null)
+    string? Input = null,
+    IReadOnlyList<string>? Informational = null,
+    string? Key = null,
+    string? ReferenceKey = null,
+    string? NonConformance = null)
 {
     /// <summary>True when every gating metric that applies passed.</summary>
-    public bool Passed => Metrics.Where(m => MetricNames.Gates(m.Key)).All(m => m.Value);
+    public bool Passed => Metrics.Where(m => Gates(m.Key)).All(m => m.Value);
 
     /// <summary>The gating metrics that failed, in scorecard order.</summary>
-    public IEnumerable<string> FailedMetrics => Metrics.Where(m => MetricNames.Gates(m.Key) && !m.Value).Select(m => m.Key);
+    public IEnumerable<string> FailedMetrics => Metrics.Where(m => Gates(m.Key) && !m.Value).Select(m => m.Key);
+
+    /// <summary>Whether failing the metric fails this example.</summary>
+    public bool Gates(string metric) => !(Informational ?? MetricNames.Informational).Contains(metric);
 }

@@ -21,7 +21,8 @@ public static class MetricNames
     /// <summary>The results stand in the expected superset/subset relation on every target.</summary>
     public const string Relation = "relation";
 
-    /// <summary>The mutant's result differs from the original's on at least one database (an echo fails).</summary>
+    /// <summary>The mutant's result differs from the original's on at least one database (an echo fails). Reported, not
+    /// gating, unless asked for (<c>--require-non-trivial</c>): a correct mutant often returns the seed's rows on the data.</summary>
     public const string NonTrivial = "non-trivial";
 
     /// <summary>No unknown table, column or function was named (judged only when the SQL ran).</summary>
@@ -39,6 +40,10 @@ public static class MetricNames
     /// <summary>The metrics of a mode.</summary>
     public static IReadOnlyList<string> For(EvalMode mode) => mode == EvalMode.Sql ? Sql : Mutation;
 
-    /// <summary>Whether failing the metric fails the example (every metric but <see cref="Exact"/>).</summary>
-    public static bool Gates(string metric) => metric != Exact;
+    /// <summary>The metrics reported but not gating by default: exact match (a different mutant can be just as right)
+    /// and non-trivial (a right mutant may change nothing on the data).</summary>
+    public static IReadOnlyList<string> Informational { get; } = [Exact, NonTrivial];
+
+    /// <summary>The informational metrics when non-trivial results are required (<c>--require-non-trivial</c>).</summary>
+    public static IReadOnlyList<string> InformationalRequiringNonTrivial { get; } = [Exact];
 }

@@ -1,14 +1,17 @@
 namespace MutationHarness.Evaluation;
 
 /// <summary>Collects one example's metrics, details and invented identifiers while it is graded.</summary>
-internal sealed class MetricSheet(EvalMode mode)
+internal sealed class MetricSheet(EvalMode mode, IReadOnlyList<string>? informational = null)
 {
     private readonly Dictionary<string, bool> _metrics = new(StringComparer.Ordinal);
     private readonly List<string> _details = [];
     private readonly List<HallucinatedIdentifier> _hallucinations = [];
 
+    /// <summary>Sets a metric; setting it again replaces the earlier grade and its detail.</summary>
     public void Set(string metric, bool passed, string? detail = null)
     {
+        if (_metrics.ContainsKey(metric))
+            _details.RemoveAll(d => d.StartsWith(metric + ": ", StringComparison.Ordinal));
         _metrics[metric] = passed;
         if (!passed && detail is not null)
             _details.Add($"{metric}: {detail}");
@@ -43,6 +46,7 @@ internal sealed class MetricSheet(EvalMode mode)
                 ordered[metric] = passed;
         }
         return new ExampleResult(example.Id, example.Line, example.Strategy, example.Dbms, answer?.Text, sql,
-            ordered, _details.ToList(), _hallucinations.ToList(), example.Original);
+            ordered, _details.ToList(), _hallucinations.ToList(), example.Original, informational,
+            ContentKey.Of(example), ContentKey.OfReference(example.Reference));
     }
 }

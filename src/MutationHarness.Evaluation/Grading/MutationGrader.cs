@@ -3,21 +3,26 @@ using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
 using MutationHarness.Databases.Targets;
+using MutationHarness.Sql;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Evaluation;
 
-/// <summary>Grades mutants: each answer becomes a pair (seed, answer) under the example's strategy and goes through the verifier.</summary>
+/// <summary>Grades mutants: each answer becomes a pair (seed, answer) under the example's strategy and goes through the
+/// verifier, the very code path of <c>verify</c>. The example passes exactly when <c>verify</c> would call the pair
+/// verified; the other metrics say why not, and never contradict it.</summary>
 public sealed class MutationGrader : IExampleGrader
 {
     private readonly Verifier _verifier;
     private readonly StrategyCatalog _catalog;
     private readonly VerifyOptions _options;
     private readonly TimeSpan _deadline;
+    private readonly IReadOnlyList<string> _informational;
 
-    private MutationGrader(Verifier verifier, StrategyCatalog catalog, VerifyOptions options)
+    private MutationGrader(Verifier verifier, StrategyCatalog catalog, VerifyOptions options, bool requireNonTrivial)
     {
         (_verifier, _catalog, _options, _deadline) = (verifier, catalog, options, options.StatementTimeout);
+        _informational = requireNonTrivial ? MetricNames.InformationalRequiringNonTrivial : MetricNames.Informational;
     }
 
     /// <inheritdoc />
@@ -26,24 +31,27 @@ public sealed class MutationGrader : IExampleGrader
     /// <inheritdoc />
     public IReadOnlyList<string> TargetDescriptions => _verifier.TargetDescriptions;
 
-    /// <summary>Opens the targets and loads the generated databases, as <c>verify</c> does.</summary>
+    /// <summary>Opens the targets and loads the generated databases, as <c>verify</c> does; with
+    /// <paramref name="requireNonTrivial"/> an answer whose rows equal the seed's on every database fails.</summary>
     public static async Task<MutationGrader> StartAsync(VerifyOptions options, StrategyCatalog catalog, ITargetOpener opener,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool requireNonTrivial = false)
     {
         var verifier = await Verifier.StartAsync(options, catalog, opener, cancellationToken);
-        return new MutationGrader(verifier, catalog, options);
+        return new MutationGrader(verifier, catalog, options, requireNonTrivial);
     }
 
     /// <inheritdoc />
     public async Task<ExampleResult> GradeAsync(TestExample example, ModelAnswer answer, CancellationToken cancellationToken)
     {
-        var (sheet, sql, extracted) = AnswerChecks.Begin(Mode, example, answer);
+        var (sheet, sql, extracted) = AnswerChecks.Begin(Mode, example, answer, _informational);
         if (sql is null)
             return sheet.Build(example, answer, extracted);
 
         var pair = new MutationPair(example.Id, new SourceLocation("eval", example.Line), example.Strategy,
             example.Original, sql, example.Dbms, null, example.Setup ?? []);
         var report = await _verifier.VerifyAsync(InputRecord.Read(pair), cancellationToken);
+        if (report.Conformance is { } judged && ParsesPerVerifier(judged) is { } parses)
+            sheet.Set(MetricNames.Parses, parses, judged.Reason);
         var conforms = report.Conformance?.Conforms == true;
         sheet.Set(MetricNames.Conforms, conforms, ConformanceDetail(example, report));
 
@@ -53,11 +61,20 @@ public sealed class MutationGrader : IExampleGrader
         ExecutionMetrics.Apply(sheet, observations);
         sheet.Set(MetricNames.Relation, report.Verdict == Verdict.Verified, conforms
             ? $"{report.Verdict.Name()}: {report.Reason}"
-            : "not judged: the mutant does not conform");
+            : $"{report.Verdict.Name()}: the mutant does not conform");
         sheet.Set(MetricNames.NonTrivial, observations.Any(o => o.Differs == true),
-            observations.Any(o => o.Differs == false) ? "the result equals the seed's on every database (an echo?)" : "no result to compare with the seed's");
-        return sheet.Build(example, answer, sql);
+            observations.Any(o => o.Differs == false)
+                ? $"the result equals the seed's on all {observations.Count} databases (an echo?)"
+                : "no result to compare with the seed's");
+        return sheet.Build(example, answer, sql) with { NonConformance = NonConformance.Of(report, _catalog.Find(example.Strategy), _catalog) };
     }
+
+    // The verifier's own reading of the mutant: a conformance check that got past parsing parsed it (its fast path
+    // proves most pairs without a full parse); one that stopped at the original's syntax says nothing about the mutant.
+    private static bool? ParsesPerVerifier(ConformanceReport conformance) =>
+        conformance.Failure != nameof(ConformanceFailure.DoesNotParse) ? true
+        : conformance.Reason?.StartsWith("The mutant", StringComparison.Ordinal) == true ? false
+        : null;
 
     private string? ConformanceDetail(TestExample example, PairReport report)
     {

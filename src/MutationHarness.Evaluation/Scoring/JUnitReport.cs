@@ -6,7 +6,7 @@ namespace MutationHarness.Evaluation;
 /// <summary>Writes the scorecard as JUnit XML: one test case per example, grouped into one suite per strategy × dbms.</summary>
 public static class JUnitReport
 {
-    /// <summary>Writes the XML to a stream; an example fails when a gating metric (all but <c>exact</c>) failed.</summary>
+    /// <summary>Writes the XML to a stream; an example fails when a gating metric failed.</summary>
     public static async Task WriteAsync(Scorecard scorecard, Stream output, CancellationToken cancellationToken)
     {
         var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) };

@@ -20,7 +20,7 @@ public static class ScorecardTable
             if (r == 0)
                 text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         }
-        text.AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric (all but '{MetricNames.Exact}').");
+        text.AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric ({ReportedOnly(scorecard)} reported only).");
         return text.ToString();
     }
 
@@ -38,6 +38,11 @@ public static class ScorecardTable
         text.AppendLine().AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric.");
         if (comparison is not null)
             text.AppendLine().Append(comparison.Markdown());
+        foreach (var section in new[] { ScorecardConfusion.NonConformingMarkdown(scorecard), ScorecardConfusion.WorstMarkdown(scorecard) })
+        {
+            if (section.Length > 0)
+                text.AppendLine().Append(section);
+        }
         var failing = scorecard.Examples.Where(e => !e.Passed).ToList();
         if (failing.Count > 0)
         {
@@ -49,6 +54,9 @@ public static class ScorecardTable
         }
         return text.ToString();
     }
+
+    private static string ReportedOnly(Scorecard scorecard) =>
+        string.Join(" and ", scorecard.Metrics.Where(m => scorecard.Examples.Count > 0 && !scorecard.Examples[0].Gates(m)).Select(m => $"'{m}'"));
 
     private static List<string[]> Rows(Scorecard scorecard)
     {
