@@ -5,7 +5,8 @@ using MutationHarness.Verification;
 
 namespace MutationHarness.Evaluation.Tests;
 
-/// <summary>One throwaway MariaDB for the assembly, lent to a mutation grader (two generated databases) and a SQL-mode grader.</summary>
+/// <summary>One throwaway MariaDB for the assembly, lent to a mutation grader (two generated databases), a verifier,
+/// SQL-mode graders (a shop schema, and seed 000's sc_org) and a DDL grader (sc_org).</summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
     private IQueryTarget? _server;
@@ -17,6 +18,17 @@ public sealed class ServerFixture : IAsyncLifetime
     private MutationGrader? _mutation;
     private SqlModeGrader? _sql;
     private Verifier? _verifier;
+    private DdlGrader? _ddl;
+    private SqlModeGrader? _orgSql;
+
+    /// <summary>A SQL-mode grader against <see cref="OrgSchema"/>.</summary>
+    public SqlModeGrader OrgSql => Require(_orgSql);
+
+    /// <summary>Seed 000's table, as the repository's DDL fixture builds it.</summary>
+    public static string OrgSchema => Path.Combine(RepositoryRoot.Path, "fixtures", "eval", "ddl", "schema.sql");
+
+    /// <summary>A DDL grader against <see cref="OrgSchema"/>.</summary>
+    public DdlGrader Ddl => Require(_ddl);
 
     public MutationGrader Mutation => Require(_mutation);
 
@@ -47,6 +59,8 @@ public sealed class ServerFixture : IAsyncLifetime
             var schema = _folder.File("shop.sql");
             await File.WriteAllTextAsync(schema, ShopSchema, cancel);
             _sql = await SqlModeGrader.StartAsync(Options, [schema], lender, cancel);
+            _orgSql = await SqlModeGrader.StartAsync(Options, [OrgSchema], lender, cancel);
+            _ddl = await DdlGrader.StartAsync(Options, [OrgSchema], lender, cancel);
         }
         catch (Exception e)
         {
@@ -70,6 +84,10 @@ public sealed class ServerFixture : IAsyncLifetime
             await _sql.DisposeAsync();
         if (_verifier is not null)
             await _verifier.DisposeAsync();
+        if (_ddl is not null)
+            await _ddl.DisposeAsync();
+        if (_orgSql is not null)
+            await _orgSql.DisposeAsync();
         if (_server is not null)
             await _server.DisposeAsync();
         _folder.Dispose();

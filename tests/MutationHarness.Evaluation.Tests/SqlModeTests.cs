@@ -77,3 +77,35 @@ public sealed class SqlModeTests(ServerFixture servers)
         Assert.True(after.Passed, string.Join(" | ", after.Details));
     }
 }
+
+/// <summary>Every invented name of a SQL answer is named, with its position, not only the one the server stops at.</summary>
+public sealed class StaticNameTests(ServerFixture servers)
+{
+    [Fact]
+    public async Task The_three_inventions_of_seed_000_are_all_named_with_their_positions()
+    {
+        // Given seed 000's model answering about sc_org with two invented columns and an invented table
+        var example = TestSetReader.Parse("""{"id":"org","question":"组织结构表及其类别"}""", "q.jsonl", 1, EvalMode.Sql, StrategyCatalog.Default);
+        const string answer = "SELECT abbr, class_code FROM sc_org JOIN sc_orgtype ON sc_org.class_code = sc_orgtype.code";
+
+        // When graded against the real schema
+        var result = await servers.OrgSql.GradeAsync(example, ModelAnswer.Of(answer), TestContext.Current.CancellationToken);
+
+        // Then all three are named where they stand, and the server's own first error is kept in the details
+        Assert.False(result.Metrics[MetricNames.NoHallucination]);
+        Assert.Equal(["column 'abbr' at 1:8", "column 'class_code' at 1:14", "table 'sc_orgtype' at 1:42", "column 'sc_org.class_code' at 1:56"],
+            result.Hallucinations.Select(h => h.ToString()));
+        Assert.Contains(result.Details, d => d.StartsWith("executes: error 1146", StringComparison.Ordinal) || d.StartsWith("executes: error 1054", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_that_runs_is_not_second_guessed()
+    {
+        var example = TestSetReader.Parse("""{"id":"org","question":"组织结构表"}""", "q.jsonl", 1, EvalMode.Sql, StrategyCatalog.Default);
+
+        var result = await servers.OrgSql.GradeAsync(example, ModelAnswer.Of("SELECT o.name, p.`no` FROM sc_org o LEFT JOIN sc_org p ON p.innerid = o.parent_id WHERE LENGTH(o.name) > 0"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed, string.Join(" | ", result.Details));
+        Assert.Empty(result.Hallucinations);
+    }
+}

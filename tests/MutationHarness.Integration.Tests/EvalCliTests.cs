@@ -106,6 +106,24 @@ public sealed class EvalCliTests
         Assert.Contains("got no answer from the endpoint", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_readmes_ddl_example_on_seed_000_names_the_invented_columns_and_passes_the_tables_own_ddl()
+    {
+        ServerAvailability.RequireMariaDb();
+        var ddl = Path.Combine(RepositoryRoot.Path, "fixtures", "eval", "ddl");
+        var card = Path.Combine(Directory.CreateTempSubdirectory("eval-ddl").FullName, "ddl.json");
+
+        // When the README's command runs on the fixture inside the repository
+        var (exit, output, error) = await CliTests.RunAsync("", "eval", "--mode", "ddl", "--test", Path.Combine(ddl, "questions.jsonl"),
+            "--schema", Path.Combine(ddl, "schema.sql"), "--outputs", Path.Combine(ddl, "answers.jsonl"), "--out", card);
+
+        // Then it is a measurement (exit 0) with the figures the README shows, the model's inventions named
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("columns: precision 43.5% (10 of 23 answered are real), recall 100.0% (10 of 10 real answered); exact tables 1 of 2 (50.0%)", output, StringComparison.Ordinal);
+        var model = Examples(card).Single(e => e.GetProperty("id").GetString() == "sc_org-model");
+        Assert.Equal(["abbr", "orderindex", "class_code"], model.GetProperty("ddl").GetProperty("invented").EnumerateArray().Take(3).Select(c => c.GetString()));
+    }
+
     private static List<JsonElement> Examples(string scorecard) =>
         JsonDocument.Parse(File.ReadAllText(scorecard)).RootElement.GetProperty("examples").EnumerateArray().ToList();
 

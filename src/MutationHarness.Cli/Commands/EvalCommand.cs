@@ -19,8 +19,8 @@ internal static class EvalCommand
     private static readonly Option<int> Retries = new("--retries") { Description = "Retries of a request answered 429/5xx (with back-off, honouring Retry-After).", DefaultValueFactory = _ => 4 };
     private static readonly Option<double> RequestTimeout = new("--request-timeout") { Description = "Deadline of one request, in seconds; past it the example fails as a timeout.", DefaultValueFactory = _ => 120 };
     private static readonly Option<FileInfo?> Cache = new("--cache") { Description = "Response cache (JSONL): read first, appended as answers arrive, so a re-run does not pay twice." };
-    private static readonly Option<EvalMode> Mode = new("--mode") { Description = "mutation (default): grade mutants; sql: grade plain SQL against --schema.", DefaultValueFactory = _ => EvalMode.Mutation };
-    private static readonly Option<string[]> Schema = new("--schema") { Description = "SQL mode: a setup SQL script that builds the database the questions are about. Repeat for several databases." };
+    private static readonly Option<EvalMode> Mode = new("--mode") { Description = "mutation (default): grade mutants; sql: grade plain SQL against --schema; ddl: grade CREATE TABLE answers against the tables --schema builds.", DefaultValueFactory = _ => EvalMode.Mutation };
+    private static readonly Option<string[]> Schema = new("--schema") { Description = "SQL and DDL modes: a setup SQL script that builds the database the questions are about. Repeat for several databases." };
     private static readonly Option<FileInfo?> Baseline = new("--baseline") { Description = "A scorecard from an earlier --out: compare example by example and exit 1 on a regression." };
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "The largest drop of a metric's rate (0–1, over the examples both runs share) that is not a regression.", DefaultValueFactory = _ => 0.01 };
     private static readonly Option<FileInfo?> Out = new("--out", "-o") { Description = "Write the scorecard JSON (rates and every example's grade) here: the next run's --baseline." };
@@ -37,7 +37,11 @@ internal static class EvalCommand
             trailing semicolon) and graded: exact match with the reference, parses, single read-only SELECT,
             conforms to the strategy in its direction, executes on every target, relation holds, non-trivial (an
             echo of the seed fails), and no invented table, column or function. --mode sql grades plain SQL
-            against a schema fixture instead: executes, no invented identifiers, execution accuracy.
+            against a schema fixture instead: executes, every invented table, column and function named with
+            its position, execution accuracy. --mode ddl grades CREATE TABLE answers to {id, question, table}
+            records: the answer runs alone in a scratch database and its table is compared with the real one
+            (invented and missing columns, type, nullability, key and comment differences, the table's name;
+            column precision and recall, exact-table rate).
             An answer passes when verify would call the pair verified (the same code path); exact match and
             non-trivial are reported, not gating (--require-non-trivial makes non-trivial gate).
             Exit 0 when graded (and no regression), 1 on a regression against --baseline, when this run did
@@ -51,6 +55,8 @@ internal static class EvalCommand
               harness eval --test dataset/validation.jsonl --endpoint http://localhost:8000/v1 --model my-ft \
                 --cache eval-cache.jsonl --baseline last.json --junit eval.xml --markdown eval.md
               harness eval --mode sql --test questions.jsonl --schema schema.sql --outputs sql-answers.jsonl
+              harness eval --mode ddl --test fixtures/eval/ddl/questions.jsonl --schema fixtures/eval/ddl/schema.sql \
+                --outputs fixtures/eval/ddl/answers.jsonl --markdown ddl.md
             """);
         foreach (var option in new Option[] { Test, Outputs, Endpoint, Model, ApiKeyEnv, Concurrency, Retries, RequestTimeout, Cache, Mode, Schema,
                      Baseline, Tolerance, Out, Markdown, JUnit, RequireNonTrivial, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles }.Concat(set.SetupOptions))
@@ -65,8 +71,8 @@ internal static class EvalCommand
         var tolerance = result.GetValue(Tolerance);
         if (tolerance is < 0 or > 1)
             throw new UsageException("--tolerance is a rate between 0 and 1 (0.01 = one point)");
-        if (mode == EvalMode.Sql && result.GetValue(Schema) is not { Length: > 0 })
-            throw new UsageException("--mode sql needs --schema FILE: the setup SQL of the database the questions are about");
+        if (mode != EvalMode.Mutation && result.GetValue(Schema) is not { Length: > 0 })
+            throw new UsageException($"--mode {mode.ToString().ToLowerInvariant()} needs --schema FILE: the setup SQL of the database the questions are about");
         var options = set.Read(result);
         var test = result.GetValue(Test)!.FullName;
         var baseline = result.GetValue(Baseline) is { } baselineFile ? await ScorecardJson.ReadAsync(baselineFile.FullName, cancellationToken) : null;
@@ -76,9 +82,12 @@ internal static class EvalCommand
 
         await using var answers = await OpenAnswersAsync(result, cancellationToken);
         Console.Error.WriteLine($"grading {examples.Count} examples from {answers.Source.Description}; starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
-        await using IExampleGrader grader = mode == EvalMode.Sql
-            ? await SqlModeGrader.StartAsync(options, result.GetValue(Schema)!, new TargetOpener(), cancellationToken)
-            : await MutationGrader.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken, result.GetValue(RequireNonTrivial));
+        await using IExampleGrader grader = mode switch
+        {
+            EvalMode.Sql => await SqlModeGrader.StartAsync(options, result.GetValue(Schema)!, new TargetOpener(), cancellationToken),
+            EvalMode.Ddl => await DdlGrader.StartAsync(options, result.GetValue(Schema)!, new TargetOpener(), cancellationToken),
+            _ => await MutationGrader.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken, result.GetValue(RequireNonTrivial)),
+        };
         Console.Error.WriteLine($"targets: {string.Join("; ", grader.TargetDescriptions)}");
 
         var graded = 0;

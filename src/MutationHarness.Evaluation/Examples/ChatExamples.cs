@@ -18,7 +18,7 @@ internal static class ChatExamples
             return TestSetReader.Unreadable(id, line, "the chat example has no user message");
         var system = example.System;
         var dbms = RecordFields.Text(record, "dbms") ?? (system is null ? null : RolePrompt.DbmsOf(system));
-        if (mode == EvalMode.Sql)
+        if (mode != EvalMode.Mutation)
             return new TestExample(id, line, null, dbms, example.Prompt, user, example.Answer);
 
         var strategy = catalog.Find(RecordFields.Text(record, "strategy"))?.Name

@@ -8,4 +8,7 @@ public enum EvalMode
 
     /// <summary>A plain SQL query (natural language to SQL) graded against a schema fixture.</summary>
     Sql,
+
+    /// <summary>A table's CREATE TABLE, run in a scratch database and compared with the real table.</summary>
+    Ddl,
 }

@@ -13,6 +13,7 @@ namespace MutationHarness.Evaluation;
 /// <param name="Problem">Why the line could not be read as an example; such an example fails every metric.</param>
 /// <param name="Setup">The record's own statements to run first (its tables), from a pair record or from the
 /// manifest <c>clean</c> wrote beside a chat file; empty when it runs on the generated databases.</param>
+/// <param name="Table">DDL mode: the table whose CREATE TABLE the question asks for.</param>
 public sealed record TestExample(
     string Id,
     int Line,
@@ -22,4 +23,5 @@ public sealed record TestExample(
     string Original,
     string? Reference,
     string? Problem = null,
-    IReadOnlyList<string>? Setup = null);
+    IReadOnlyList<string>? Setup = null,
+    string? Table = null);

@@ -38,11 +38,10 @@ public static class TestSetReader
             if (record.ValueKind != JsonValueKind.Object)
                 return Unreadable(fallbackId, line, "a test record must be a JSON object");
             var id = RecordFields.Text(record, "id") ?? fallbackId;
-            if (record.TryGetProperty("messages", out var messages))
-                return ChatExamples.Read(id, line, record, messages, mode, catalog);
-            return mode == EvalMode.Sql
-                ? PlainSql(id, line, record)
-                : PairExamples.Read(record, path, line, catalog);
+            var example = record.TryGetProperty("messages", out var messages)
+                ? ChatExamples.Read(id, line, record, messages, mode, catalog)
+                : mode == EvalMode.Mutation ? PairExamples.Read(record, path, line, catalog) : PlainSql(id, line, record);
+            return mode == EvalMode.Ddl && example.Problem is null ? WithTable(example, record) : example;
         }
         catch (JsonException e)
         {
@@ -53,11 +52,17 @@ public static class TestSetReader
     internal static TestExample Unreadable(string id, int line, string problem) =>
         new(id, line, null, null, [], "", null, problem);
 
+    // A DDL question names the table whose CREATE TABLE it asks for: that table of the schema is the reference.
+    private static TestExample WithTable(TestExample example, JsonElement record) =>
+        RecordFields.Text(record, "table") is { Length: > 0 } table
+            ? example with { Table = table }
+            : Unreadable(example.Id, example.Line, "a DDL-mode record needs a 'table': the table of the schema whose CREATE TABLE the question asks for");
+
     private static TestExample PlainSql(string id, int line, JsonElement record)
     {
         var question = RecordFields.Text(record, "question") ?? RecordFields.Text(record, "prompt") ?? RecordFields.Text(record, "user");
         if (string.IsNullOrWhiteSpace(question))
-            return Unreadable(id, line, "a SQL-mode record needs a 'question' (or a chat 'messages' list)");
+            return Unreadable(id, line, "a SQL- or DDL-mode record needs a 'question' (or a chat 'messages' list)");
         var reference = RecordFields.Text(record, "reference") ?? RecordFields.Text(record, "sql");
         var prompt = new List<ChatMessage>();
         if (RecordFields.Text(record, "system") is { Length: > 0 } system)

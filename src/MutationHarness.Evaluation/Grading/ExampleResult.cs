@@ -14,6 +14,7 @@ namespace MutationHarness.Evaluation;
 /// <param name="Informational">The metrics reported but not gating for this example; null means <see cref="MetricNames.Informational"/>.</param>
 /// <param name="Key">The example's content key (a hash of its prompt): a baseline matches examples by it, whatever the file or line.</param>
 /// <param name="ReferenceKey">A hash of the reference answer, so that an example whose reference was edited shows as changed.</param>
+/// <param name="Ddl">DDL mode: the answer's table compared with the real one, or null when it was not run.</param>
 /// <param name="NonConformance">Mutation mode: why the answer is not the strategy's mutant (<see cref="Evaluation.NonConformance"/>), or null.</param>
 public sealed record ExampleResult(
     string Id,
@@ -29,7 +30,8 @@ public sealed record ExampleResult(
     IReadOnlyList<string>? Informational = null,
     string? Key = null,
     string? ReferenceKey = null,
-    string? NonConformance = null)
+    string? NonConformance = null,
+    TableComparison? Ddl = null)
 {
     /// <summary>True when every gating metric that applies passed.</summary>
     public bool Passed => Metrics.Where(m => Gates(m.Key)).All(m => m.Value);

@@ -27,6 +27,22 @@ internal sealed class MetricSheet(EvalMode mode, IReadOnlyList<string>? informat
 
     public IReadOnlyList<HallucinatedIdentifier> Hallucinations => _hallucinations;
 
+    /// <summary>Adds the names static resolution found (each use, with its position), which supersede the server's
+    /// report of the same names, and judges no-hallucination again over all of them.</summary>
+    public void Resolved(IReadOnlyList<HallucinatedIdentifier> found)
+    {
+        if (found.Count == 0)
+            return;
+        var server = _hallucinations.Where(h => h.Position is null).ToList();
+        _hallucinations.Clear();
+        _hallucinations.AddRange(found);
+        // The server stops at its first unknown name; one it named that resolution did not is kept as its second opinion.
+        _hallucinations.AddRange(server.Where(s => !found.Any(f => f.Kind == s.Kind && Bare(f.Name).Equals(Bare(s.Name), StringComparison.OrdinalIgnoreCase))));
+        Set(MetricNames.NoHallucination, false, "unknown " + string.Join(", ", _hallucinations));
+    }
+
+    private static string Bare(string name) => name[(name.LastIndexOf('.') + 1)..];
+
     /// <summary>Fails every gating metric of the mode that is not set yet (nothing could be judged).</summary>
     public void FailRemaining(string detail, bool hasReference)
     {
@@ -47,6 +63,6 @@ internal sealed class MetricSheet(EvalMode mode, IReadOnlyList<string>? informat
         }
         return new ExampleResult(example.Id, example.Line, example.Strategy, example.Dbms, answer?.Text, sql,
             ordered, _details.ToList(), _hallucinations.ToList(), example.Original, informational,
-            ContentKey.Of(example), ContentKey.OfReference(example.Reference));
+            ContentKey.Of(example), ContentKey.OfReference(example.Reference ?? example.Table));
     }
 }

@@ -57,7 +57,7 @@ internal static class ExecutionMetrics
                 sheet.Invented(invented);
         }
         sheet.Set(MetricNames.NoHallucination, sheet.Hallucinations.Count == 0,
-            "unknown " + string.Join(", ", sheet.Hallucinations.Select(h => $"{h.Kind} '{h.Name}' (error {h.ErrorNumber})")));
+            "unknown " + string.Join(", ", sheet.Hallucinations));
         if (observations.FirstOrDefault(o => o.SeedProblem is not null) is { } seed)
             sheet.Note($"the seed query itself did not run: {seed.SeedProblem} ({seed.Where})");
     }

@@ -1,63 +1,48 @@
-using MutationHarness.Core.Fixtures;
-using MutationHarness.Core.Records;
 using MutationHarness.Databases.Targets;
+using MutationHarness.Sql;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Evaluation;
 
-/// <summary>Grades plain SQL answers (natural language to SQL) on databases built from schema fixtures.</summary>
+/// <summary>Grades plain SQL answers (natural language to SQL) on databases built from schema fixtures; every name of
+/// an answer that fails is resolved statically against the schema, so that all the invented ones are named, not
+/// only the first the server stops at.</summary>
 public sealed class SqlModeGrader : IExampleGrader
 {
-    private readonly IReadOnlyList<(IQueryTarget Target, IReadOnlyList<FixtureDatabase> Databases)> _open;
+    private readonly SchemaTargets _schema;
+    private readonly SchemaCatalog _catalog;
     private readonly TimeSpan _deadline;
 
-    private SqlModeGrader(IReadOnlyList<(IQueryTarget, IReadOnlyList<FixtureDatabase>)> open, TimeSpan deadline)
+    private SqlModeGrader(SchemaTargets schema, SchemaCatalog catalog, TimeSpan deadline)
     {
-        _open = open;
-        _deadline = deadline;
+        (_schema, _catalog, _deadline) = (schema, catalog, deadline);
     }
 
     /// <inheritdoc />
     public EvalMode Mode => EvalMode.Sql;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> TargetDescriptions =>
-        _open.Select(o => $"{o.Target.Name} ({o.Target.Server.Flavor} {o.Target.Server.Version})").ToList();
+    public IReadOnlyList<string> TargetDescriptions => _schema.Descriptions;
 
-    /// <summary>Opens every target and loads each schema fixture (any setup SQL script) as one database.</summary>
+    /// <summary>Opens every target, loads each schema fixture (any setup SQL script) as one database, and reads
+    /// their information_schema (tables, columns, stored functions) for resolving names.</summary>
     public static async Task<SqlModeGrader> StartAsync(VerifyOptions options, IReadOnlyList<string> schemaFiles, ITargetOpener opener,
         CancellationToken cancellationToken)
     {
-        if (schemaFiles.Count == 0)
-            throw new InputException("SQL mode needs a schema fixture: a setup SQL file that builds the tables the questions are about");
-        var fixtures = new List<FixtureScript>();
-        foreach (var file in schemaFiles)
-        {
-            if (!File.Exists(file))
-                throw new InputException($"schema fixture not found: {file}");
-            var text = await File.ReadAllTextAsync(file, cancellationToken);
-            fixtures.Add(new FixtureScript(Path.GetFileName(file), DataScriptSplitter.Split(text)));
-        }
-        var open = new List<(IQueryTarget, IReadOnlyList<FixtureDatabase>)>();
+        var schema = await SchemaTargets.StartAsync(options, schemaFiles, "SQL", opener, cancellationToken);
         try
         {
-            foreach (var spec in options.Targets)
-            {
-                var target = await opener.OpenAsync(spec, options, cancellationToken);
-                open.Add((target, []));
-                var databases = new List<FixtureDatabase>();
-                foreach (var fixture in fixtures)
-                    databases.Add(await target.LoadFixtureAsync(fixture, cancellationToken));
-                open[^1] = (target, databases);
-            }
+            var (target, databases) = schema.Open[0];
+            var catalogs = new List<SchemaCatalog>();
+            foreach (var database in databases)
+                catalogs.Add(await SchemaReader.ReadCatalogAsync(target, database, options.StatementTimeout, cancellationToken));
+            return new SqlModeGrader(schema, SchemaCatalog.Union(catalogs), options.StatementTimeout);
         }
         catch
         {
-            foreach (var (target, _) in open)
-                await target.DisposeAsync();
+            await schema.DisposeAsync();
             throw;
         }
-        return new SqlModeGrader(open, options.StatementTimeout);
     }
 
     /// <inheritdoc />
@@ -76,7 +61,7 @@ public sealed class SqlModeGrader : IExampleGrader
         var observations = new List<Observation>();
         var (matched, compared) = (true, 0);
         var ordered = reference is not null && SqlFacts.HasTopLevelOrderBy(reference);
-        foreach (var (target, databases) in _open)
+        foreach (var (target, databases) in _schema.Open)
         {
             foreach (var database in databases)
             {
@@ -100,22 +85,14 @@ public sealed class SqlModeGrader : IExampleGrader
             }
         }
         ExecutionMetrics.Apply(sheet, observations);
+        // A statement that ran everywhere named only what exists; one that failed is read for every unknown name.
+        if (observations.Any(o => !o.Ok))
+            sheet.Resolved(StaticNames.Unknown(sql, _catalog));
         if (compared > 0)
             sheet.Set(MetricNames.ExecutionAccuracy, matched);
         return sheet.Build(example, answer, sql);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var (target, databases) in _open)
-        {
-            foreach (var database in databases)
-            {
-                try { await target.DropFixtureAsync(database, CancellationToken.None); }
-                catch (Exception) { /* the server goes away with the target anyway */ }
-            }
-            await target.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _schema.DisposeAsync();
 }

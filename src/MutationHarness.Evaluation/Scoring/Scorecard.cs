@@ -9,6 +9,7 @@ namespace MutationHarness.Evaluation;
 /// <param name="Overall">Each metric's rate over all examples it applies to.</param>
 /// <param name="Groups">Each metric's rate per strategy × dbms.</param>
 /// <param name="Examples">Every example's grade, in test-set order.</param>
+/// <param name="Ddl">DDL mode: column precision and recall over all answers, and the exact-table rate.</param>
 public sealed record Scorecard(
     string Mode,
     string Test,
@@ -17,7 +18,8 @@ public sealed record Scorecard(
     IReadOnlyList<string> Metrics,
     IReadOnlyList<MetricRate> Overall,
     IReadOnlyList<GroupRates> Groups,
-    IReadOnlyList<ExampleResult> Examples)
+    IReadOnlyList<ExampleResult> Examples,
+    DdlSummary? Ddl = null)
 {
     /// <summary>How many examples passed every gating metric.</summary>
     public int Passed => Examples.Count(e => e.Passed);
@@ -31,8 +33,8 @@ public sealed record Scorecard(
             .OrderBy(g => g.Key.Strategy, StringComparer.Ordinal).ThenBy(g => g.Key.Dbms, StringComparer.Ordinal)
             .Select(g => new GroupRates(g.Key.Strategy, g.Key.Dbms, g.Count(), RatesOf(metrics, g.ToList())))
             .ToList();
-        return new Scorecard(mode == EvalMode.Sql ? "sql" : "mutation", test, answers, targets, metrics,
-            RatesOf(metrics, examples), groups, examples);
+        return new Scorecard(mode.ToString().ToLowerInvariant(), test, answers, targets, metrics,
+            RatesOf(metrics, examples), groups, examples, mode == EvalMode.Ddl ? DdlSummary.Of(examples) : null);
     }
 
     /// <summary>The rate of a metric overall, or null when the scorecard lacks it.</summary>
@@ -55,3 +57,33 @@ public sealed record MetricRate(string Metric, int Passed, int Total)
 
 /// <summary>The rates of one strategy × dbms group.</summary>
 public sealed record GroupRates(string Strategy, string Dbms, int Examples, IReadOnlyList<MetricRate> Rates);
+
+/// <summary>DDL mode over all answers: how many answered columns are real (precision), how many real columns were
+/// answered (recall), counted over every column of every answer that ran, and how many answers were the exact table.</summary>
+public sealed record DdlSummary(int AnswerColumns, int RealColumns, int MatchedColumns, int ExactTables, int Examples)
+{
+    /// <summary>Matched ÷ answered columns, or null when no answer ran.</summary>
+    public double? Precision => AnswerColumns == 0 ? null : (double)MatchedColumns / AnswerColumns;
+
+    /// <summary>Matched ÷ real columns, or null when no answer ran.</summary>
+    public double? Recall => RealColumns == 0 ? null : (double)MatchedColumns / RealColumns;
+
+    /// <summary>Exact tables ÷ examples.</summary>
+    public double ExactTableRate => Examples == 0 ? 0 : (double)ExactTables / Examples;
+
+    /// <summary>The summary of graded DDL examples; an answer that never ran counts the real columns it missed.</summary>
+    public static DdlSummary Of(IReadOnlyList<ExampleResult> examples) => new(
+        examples.Sum(e => e.Ddl?.AnswerColumns ?? 0),
+        examples.Sum(e => e.Ddl?.RealColumns ?? 0),
+        examples.Sum(e => e.Ddl?.MatchedColumns ?? 0),
+        examples.Count(e => e.Passed),
+        examples.Count);
+
+    /// <summary>"columns: precision 62.5% (5 of 8 answered are real), recall 100.0% (5 of 5 real answered); exact tables 0 of 1".</summary>
+    public override string ToString() =>
+        $"columns: precision {Percent(Precision)} ({MatchedColumns} of {AnswerColumns} answered are real), " +
+        $"recall {Percent(Recall)} ({MatchedColumns} of {RealColumns} real answered); exact tables {ExactTables} of {Examples} ({Percent(ExactTableRate)})";
+
+    private static string Percent(double? rate) =>
+        rate is { } value ? value.ToString("P1", System.Globalization.CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal) : "n/a";
+}

@@ -41,7 +41,7 @@ public static class ScorecardConfusion
         var worst = Worst(scorecard);
         if (worst.Count == 0)
             return "";
-        var text = new StringBuilder($"### The {worst.Count} worst examples\n\n");
+        var text = new StringBuilder(worst.Count == 1 ? "### The worst example\n\n" : $"### The {worst.Count} worst examples\n\n");
         foreach (var example in worst)
         {
             text.AppendLine($"**`{example.Id}`** ({example.Strategy ?? scorecard.Mode}; failed: {string.Join(", ", example.FailedMetrics)})");

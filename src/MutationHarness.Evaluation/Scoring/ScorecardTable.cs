@@ -20,7 +20,10 @@ public static class ScorecardTable
             if (r == 0)
                 text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         }
-        text.AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric ({ReportedOnly(scorecard)} reported only).");
+        if (scorecard.Ddl is { } ddl)
+            text.AppendLine(ddl.ToString());
+        text.AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric" +
+            (ReportedOnly(scorecard) is { Length: > 0 } reported ? $" ({reported} reported only)." : "."));
         return text.ToString();
     }
 
@@ -36,6 +39,8 @@ public static class ScorecardTable
         foreach (var row in rows.Skip(1))
             text.AppendLine("| " + string.Join(" | ", row.Select(Escape)) + " |");
         text.AppendLine().AppendLine($"{scorecard.Passed} of {scorecard.Examples.Count} examples passed every gating metric.");
+        if (scorecard.Ddl is { } ddl)
+            text.AppendLine().AppendLine(ddl.ToString() + ".");
         if (comparison is not null)
             text.AppendLine().Append(comparison.Markdown());
         foreach (var section in new[] { ScorecardConfusion.NonConformingMarkdown(scorecard), ScorecardConfusion.WorstMarkdown(scorecard) })

@@ -1,7 +1,9 @@
-namespace MutationHarness.Databases.Tests;
+namespace MutationHarness.TestSupport;
 
-internal static class RepositoryRoot
+/// <summary>The repository's root folder (the one holding MutationHarness.sln), found above the test binaries.</summary>
+public static class RepositoryRoot
 {
+    /// <summary>The root folder's full path.</summary>
     public static string Path
     {
         get
