@@ -32,6 +32,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public MutationGrader Mutation => Require(_mutation);
 
+    /// <summary>Lends the assembly's server to a grader a test starts itself.</summary>
+    public ITargetOpener Lender => new BorrowedTargetOpener(Require(_server));
+
     /// <summary>A verifier on the same server and the same generated databases, for holding eval to verify's verdicts.</summary>
     public Verifier Verifier => Require(_verifier);
 

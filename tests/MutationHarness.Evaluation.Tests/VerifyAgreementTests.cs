@@ -51,3 +51,24 @@ public sealed class VerifyAgreementTests(ServerFixture servers)
         Assert.Null(result.NonConformance);
     }
 }
+
+/// <summary>With --require-non-trivial, an answer whose rows equal the seed's on every database fails.</summary>
+public sealed class RequiredNonTrivialTests(ServerFixture servers)
+{
+    [Fact]
+    public async Task A_correct_mutant_that_changes_no_row_fails_when_non_trivial_results_are_required()
+    {
+        // Given a grader that requires non-trivial results, on the same server and generated databases
+        var cancel = TestContext.Current.CancellationToken;
+        await using var grader = await MutationGrader.StartAsync(ServerFixture.Options, StrategyCatalog.Default, servers.Lender, cancel, requireNonTrivial: true);
+        var example = TestSetReader.Parse("""{"id":"like","strategy":"RdMLikeU","original":"SELECT pk FROM table_3_utf8_undef WHERE 'abc' LIKE 'a%c'","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 'abc' LIKE 'a%%'"}""",
+            "t.jsonl", 1, EvalMode.Mutation, StrategyCatalog.Default);
+
+        // When the reference, which verify verifies, is graded
+        var result = await grader.GradeAsync(example, ModelAnswer.Of(example.Reference!), cancel);
+
+        // Then it fails on non-trivial alone, computed over every generated database
+        Assert.Equal([MetricNames.NonTrivial], result.FailedMetrics);
+        Assert.Contains(result.Details, d => d.Contains($"on all {ServerFixture.Options.Databases} databases", StringComparison.Ordinal));
+    }
+}

@@ -34,9 +34,9 @@ internal static class EvalCommand
         var set = new VerifyOptionSet();
         var command = new Command("eval", """
             Grade a model's answers to a test set. Each answer's SQL is taken out of the reply (fences, prose,
-            trailing semicolon) and graded: exact match with the reference, parses, single read-only SELECT,
-            conforms to the strategy in its direction, executes on every target, relation holds, non-trivial (an
-            echo of the seed fails), and no invented table, column or function. --mode sql grades plain SQL
+            trailing semicolon) and graded: parses, single read-only SELECT, conforms to the strategy in its
+            direction, executes on every target, relation holds, and no invented table, column or function;
+            exact match with the reference and non-trivial (the rows differ from the seed's) are reported. --mode sql grades plain SQL
             against a schema fixture instead: executes, every invented table, column and function named with
             its position, execution accuracy. --mode ddl grades CREATE TABLE answers to {id, question, table}
             records: the answer runs alone in a scratch database and its table is compared with the real one
