@@ -74,14 +74,8 @@ public sealed class EvalCliTests
     public async Task An_endpoint_that_cannot_be_reached_fails_the_run_with_exit_3()
     {
         ServerAvailability.RequireMariaDb();
-        var folder = Directory.CreateTempSubdirectory("eval-dead").FullName;
-        var test = Path.Combine(folder, "test.jsonl");
-        File.WriteAllLines(test, Enumerable.Range(1, 6).Select(i =>
-            $$"""{"strategy":"FixMWhere1U","original":"SELECT pk FROM table_3_utf8_undef WHERE pk > {{i}}","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 1"}"""));
-
-        // When the answers are to come from a port nothing listens on
-        var (exit, output, error) = await CliTests.RunAsync("", "eval", "--test", test, "--endpoint", $"http://127.0.0.1:{ClosedPort()}/v1",
-            "--model", "m", "--retries", "1", "--databases", "1");
+        // When the answers of six examples are to come from a port nothing listens on
+        var (exit, output, error) = await EvalAgainstAsync($"http://127.0.0.1:{ClosedPort()}/v1", examples: 6, retries: 1);
 
         // Then no answer is graded as a pass, and the run fails as unreachable, saying what to check
         Assert.True(exit == 3, $"exit {exit}: {error}{output}");
@@ -92,14 +86,10 @@ public sealed class EvalCliTests
     public async Task An_endpoint_that_answers_errors_fails_the_run_with_exit_1()
     {
         ServerAvailability.RequireMariaDb();
-        var folder = Directory.CreateTempSubdirectory("eval-500").FullName;
-        var test = Path.Combine(folder, "test.jsonl");
-        File.WriteAllText(test, """{"strategy":"FixMWhere1U","original":"SELECT pk FROM table_3_utf8_undef WHERE pk > 1","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 1"}""");
         using var server = FailingServer.Start();
 
         // When the endpoint is up but answers every request with a server error
-        var (exit, output, error) = await CliTests.RunAsync("", "eval", "--test", test, "--endpoint", server.Endpoint,
-            "--model", "m", "--retries", "0", "--databases", "1");
+        var (exit, output, error) = await EvalAgainstAsync(server.Endpoint, examples: 1, retries: 0);
 
         // Then the answer was never produced, and the run fails rather than measuring nothing
         Assert.True(exit == 1, $"exit {exit}: {error}{output}");
@@ -122,6 +112,16 @@ public sealed class EvalCliTests
         Assert.Contains("columns: precision 43.5% (10 of 23 answered are real), recall 100.0% (10 of 10 real answered); exact tables 1 of 2 (50.0%)", output, StringComparison.Ordinal);
         var model = Examples(card).Single(e => e.GetProperty("id").GetString() == "sc_org-model");
         Assert.Equal(["abbr", "orderindex", "class_code"], model.GetProperty("ddl").GetProperty("invented").EnumerateArray().Take(3).Select(c => c.GetString()));
+    }
+
+    /// <summary>Runs eval on a test set of pair records whose answers are to come from an endpoint.</summary>
+    private static Task<(int Exit, string Out, string Err)> EvalAgainstAsync(string endpoint, int examples, int retries)
+    {
+        var test = Path.Combine(Directory.CreateTempSubdirectory("eval-endpoint").FullName, "test.jsonl");
+        File.WriteAllLines(test, Enumerable.Range(1, examples).Select(i =>
+            $$"""{"strategy":"FixMWhere1U","original":"SELECT pk FROM table_3_utf8_undef WHERE pk > {{i}}","mutated":"SELECT pk FROM table_3_utf8_undef WHERE 1"}"""));
+        return CliTests.RunAsync("", "eval", "--test", test, "--endpoint", endpoint, "--model", "m",
+            "--retries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture), "--databases", "1");
     }
 
     private static List<JsonElement> Examples(string scorecard) =>
