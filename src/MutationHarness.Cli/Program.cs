@@ -7,6 +7,7 @@ var root = new RootCommand("""
     the mutant is its strategy at one site and that the results stand in the expected relation.
 
     Examples:
+      harness generate --per-strategy 40 --seed 7 --out pairs.jsonl
       harness verify pairs.jsonl --out report.jsonl
       harness clean pairs.jsonl --out-dir dataset
       harness inspect dataset/train.jsonl
@@ -17,6 +18,7 @@ var root = new RootCommand("""
     CleanCommand.Create(),
     InspectCommand.Create(),
     EvalCommand.Create(),
+    GenerateCommand.Create(),
     MutateCommand.Create(),
     CheckCommand.Create(),
     FixtureCommand.Create(),

@@ -105,6 +105,12 @@ internal sealed class VerifyOptionSet
     public void AddTo(Command command)
     {
         command.Add(Inputs);
+        AddOptionsTo(command);
+    }
+
+    /// <summary>Only the options, for a command that makes its own pairs (generate).</summary>
+    public void AddOptionsTo(Command command)
+    {
         foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, KeepServerFiles }.Concat(SetupOptions))
             command.Add(option);
     }
