@@ -72,7 +72,7 @@ public static class MemoryBenchmark
     }
 
     /// <summary>Resets the kernel's high-water mark of this process (Linux: 5 to clear_refs) and returns the current RSS.</summary>
-    private static long ResetPeak()
+    internal static long ResetPeak()
     {
         try { File.WriteAllText("/proc/self/clear_refs", "5"); }
         catch (IOException) { /* not Linux, or not allowed: the peak then covers the whole process */ }
@@ -80,9 +80,9 @@ public static class MemoryBenchmark
         return Current();
     }
 
-    private static long Peak() => Status("VmHWM:");
+    internal static long Peak() => Status("VmHWM:");
 
-    private static long Current() => Status("VmRSS:");
+    internal static long Current() => Status("VmRSS:");
 
     private static long Status(string field)
     {
