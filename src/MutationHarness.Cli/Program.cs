@@ -23,6 +23,7 @@ var root = new RootCommand("""
     CheckCommand.Create(),
     FixtureCommand.Create(),
     ServersCommand.Create(),
+    MinimiseCommand.Create(),
 };
 // '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
