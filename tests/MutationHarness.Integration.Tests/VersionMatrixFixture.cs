@@ -6,10 +6,16 @@ using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;
 
+/// <summary>The tests that share the version matrix (one set of three servers for all of them).</summary>
+[CollectionDefinition(VersionMatrixFixture.Collection)]
+public sealed class VersionMatrixCollection : ICollectionFixture<VersionMatrixFixture>;
+
 /// <summary>One verifier over MariaDB 10.5, this machine's 10.11 and 11.8 (provisioned on first use), and the corpus's
 /// reports on all three, computed once for the tests that read them.</summary>
 public sealed class VersionMatrixFixture : IAsyncLifetime
 {
+    public const string Collection = "version matrix";
+
     public static readonly string[] Targets = ["local:mariadb:10.5", "local:mariadb", "local:mariadb:11.8"];
 
     private Verifier? _verifier;

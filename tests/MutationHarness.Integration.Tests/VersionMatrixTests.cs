@@ -5,7 +5,8 @@ using MutationHarness.Verification.Reports;
 namespace MutationHarness.Integration.Tests;
 
 /// <summary>The corpus on MariaDB 10.5, 10.11 (this machine's) and 11.8: per-version verdicts, the differential summary.</summary>
-public sealed class VersionMatrixTests(VersionMatrixFixture fixture) : IClassFixture<VersionMatrixFixture>
+[Collection(VersionMatrixFixture.Collection)]
+public sealed class VersionMatrixTests(VersionMatrixFixture fixture)
 {
     // Measured by running the corpus on 10.5.23 (Debian 11), 10.11.19 (Debian 12) and 11.8.9 (Debian 13). These four
     // break their relation only on 10.5: mysql-04 prints 0.0 beside 0 there (the MySQL bug the report is about, long

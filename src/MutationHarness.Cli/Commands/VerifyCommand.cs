@@ -20,7 +20,7 @@ internal static class VerifyCommand
             Examples:
               harness verify pairs.jsonl --out report.jsonl
               harness verify findings/ --target local:mariadb --target "Server=127.0.0.1;Port=4000;User=root"
-              harness verify pairs.jsonl -t local:mariadb:10.5 -t local:mariadb -t local:mariadb:11.8 --junit verify.xml
+              harness verify pairs.jsonl -t local:mariadb:10.5 -t local:mariadb -t local:mariadb:11.8 --junit verify.xml --bundles bugs/
               cat pairs.jsonl | harness verify - --databases 3 --json
             """);
         set.AddTo(command);
@@ -33,7 +33,7 @@ internal static class VerifyCommand
             var inputs = set.ReadInputs(result);
             await using var file = result.GetValue(output) is { } path ? AtomicFile.Create(path.FullName) : null;
             var sink = file is null ? null : new ReportWriter(file.Stream);
-            await using var extra = ExtraOutputs.Read(result);
+            await using var extra = ExtraOutputs.Read(result, options);
             var summary = await PairRun.RunAsync(options, inputs, async (report, ct) =>
             {
                 if (sink is not null)

@@ -39,6 +39,20 @@ public static class TargetOutcomeText
         return text.ToString();
     }
 
+    /// <summary>The server as people name it: <c>MariaDB 10.5.23-MariaDB-0+deb11u1</c>.</summary>
+    public static string Server(TargetReport target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var flavor = target.ServerFlavor switch
+        {
+            "MariaDb" => "MariaDB",
+            "MySql" => "MySQL",
+            "TiDb" => "TiDB",
+            var other => other,
+        };
+        return $"{flavor} {target.ServerVersion}";
+    }
+
     /// <summary>A cell as SQL would write it: NULL, or a quoted string.</summary>
     public static string Cell(string? cell) => cell is null ? "NULL" : "'" + cell.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
