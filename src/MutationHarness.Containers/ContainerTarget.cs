@@ -47,6 +47,9 @@ public static class ContainerTarget
                 UserID = "root",
                 Password = spec.Flavor == ServerFlavor.TiDb ? "" : password,
                 SslMode = MySqlSslMode.None,
+                // MySQL 8 authenticates root with caching_sha2_password; without TLS the client must fetch the
+                // server's RSA key to send the password (the first login, before the server caches it).
+                AllowPublicKeyRetrieval = true,
             }.ConnectionString;
             await WaitForConnectionsAsync(connectionString, startTimeout.Token);
             return await ConnectionStringTarget.OpenAsync(connectionString, name, options, container, cancellationToken);
