@@ -10,6 +10,7 @@ var root = new RootCommand("""
       harness generate --per-strategy 40 --seed 7 --out pairs.jsonl
       harness verify pairs.jsonl --out report.jsonl
       harness clean pairs.jsonl --out-dir dataset
+      harness merge report-*.jsonl --out report.jsonl
       harness inspect dataset/train.jsonl
       harness check --strategy FixMWhere1U "SELECT 1 FROM t WHERE a > 0" "SELECT 1 FROM t WHERE 1"
     """)
@@ -24,6 +25,7 @@ var root = new RootCommand("""
     FixtureCommand.Create(),
     ServersCommand.Create(),
     MinimiseCommand.Create(),
+    MergeCommand.Create(),
 };
 // '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -35,4 +37,6 @@ if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.Help
     Console.Error.WriteLine($"Run 'harness {(parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ")}--help' for the options.");
     return ExitCodes.Usage;
 }
-return await parsed.InvokeAsync();
+// verify and clean handle SIGINT/SIGTERM themselves (finish the records in flight, keep the report, exit 130).
+var ownSignals = parsed.CommandResult.Command.Name is "verify" or "clean";
+return await parsed.InvokeAsync(ownSignals ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null);

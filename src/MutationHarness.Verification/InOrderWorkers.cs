@@ -12,25 +12,45 @@ namespace MutationHarness.Verification;
 /// </remarks>
 internal static class InOrderWorkers
 {
+    public static IAsyncEnumerable<TResult> RunAsync<TItem, TResult>(IAsyncEnumerable<TItem> items, int workers,
+        Func<TItem, CancellationToken, Task<TResult>> work, CancellationToken cancellationToken) =>
+        RunAsync(items, workers, work, CancellationToken.None, cancellationToken);
+
+    /// <summary>As above; when <paramref name="stopTaking"/> is cancelled no more items are taken, those taken finish
+    /// (unless <paramref name="cancellationToken"/> abandons them), and every result finished in order is still yielded.</summary>
     public static async IAsyncEnumerable<TResult> RunAsync<TItem, TResult>(IAsyncEnumerable<TItem> items, int workers,
-        Func<TItem, CancellationToken, Task<TResult>> work, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<TItem, CancellationToken, Task<TResult>> work, CancellationToken stopTaking, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = workers * 8;
         // Stops the workers when the caller stops reading early, before the source is disposed.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
+        using var taking = CancellationTokenSource.CreateLinkedTokenSource(token, stopTaking);
         using var room = new SemaphoreSlim(window);
         using var take = new SemaphoreSlim(1);
         var finished = Channel.CreateUnbounded<(long Index, TResult Result)>(new UnboundedChannelOptions { SingleReader = true });
-        await using var source = items.GetAsyncEnumerator(token);
+        await using var source = items.GetAsyncEnumerator(taking.Token);
         long taken = 0;
 
         async Task<(bool, long, TItem?)> NextAsync()
         {
-            await take.WaitAsync(token);
+            try
+            {
+                await room.WaitAsync(taking.Token);
+                await take.WaitAsync(taking.Token);
+            }
+            catch (OperationCanceledException) when (stopTaking.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                return (false, -1, default);
+            }
             try
             {
                 return await source.MoveNextAsync() ? (true, taken++, source.Current) : (false, -1, default);
+            }
+            catch (OperationCanceledException) when (stopTaking.IsCancellationRequested && !token.IsCancellationRequested)
+            {
+                // The source was waiting for input (a pipe) when the stop came: nothing more will be taken.
+                return (false, -1, default);
             }
             finally
             {
@@ -42,9 +62,8 @@ internal static class InOrderWorkers
         {
             try
             {
-                while (true)
+                while (!stopTaking.IsCancellationRequested)
                 {
-                    await room.WaitAsync(token);
                     var (any, index, item) = await NextAsync();
                     if (!any)
                         return;
@@ -68,7 +87,9 @@ internal static class InOrderWorkers
         var completed = false;
         try
         {
-            await foreach (var (index, result) in finished.Reader.ReadAllAsync(cancellationToken))
+            // Not cancelled by the token: the workers complete the channel when they stop, and results already
+            // finished when the work is abandoned are still yielded in order.
+            await foreach (var (index, result) in finished.Reader.ReadAllAsync(CancellationToken.None))
             {
                 early[index] = result;
                 while (early.Remove(next, out var ready))

@@ -17,6 +17,9 @@ public sealed record PairReport(
     IReadOnlyList<string> Notes,
     IReadOnlyList<TargetReport> Targets)
 {
+    /// <summary>The record's position among all records of the run's inputs, from 1: what orders shard reports when they are merged.</summary>
+    public long Index { get; init; }
+
     /// <summary>The strategy the record names, if any.</summary>
     public string? Strategy => Pair?.Strategy;
 }

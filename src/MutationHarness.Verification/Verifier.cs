@@ -65,20 +65,25 @@ public sealed class Verifier : IAsyncDisposable
     {
         var (plan, stopped) = _checks.Check(record);
         if (stopped is not null)
-            return stopped;
+            return stopped with { Index = record.Index };
         if (plan!.Pair.Setup.Count > 0 && _targets.Select(t => RecordSetupDatabase.Refusal(t.Target, _options)).FirstOrDefault(r => r is not null) is { } refusal)
-            return new PairReport(record.Id, record.Source, plan.Pair, Verdict.Rejected, refusal, plan.Expected, plan.Conformance, plan.Flags, plan.Notes, []);
+            return new PairReport(record.Id, record.Source, plan.Pair, Verdict.Rejected, refusal, plan.Expected, plan.Conformance, plan.Flags, plan.Notes, []) { Index = record.Index };
         var reports = new List<TargetReport>(_targets.Count);
         foreach (var target in _targets)
             reports.Add(await new TargetRunner(target, _options).RunAsync(plan!, cancellationToken));
         var verdict = VerdictPrecedence.Worst(reports.Select(r => r.Verdict));
         return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports, plan.Flags),
-            plan.Expected, plan.Conformance, plan.Flags, plan.Notes, reports);
+            plan.Expected, plan.Conformance, plan.Flags, plan.Notes, reports) { Index = record.Index };
     }
 
     /// <summary>Verifies a stream of records with <see cref="VerifyOptions.Jobs"/> in flight, yielding reports in input order.</summary>
     public IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records, CancellationToken cancellationToken) =>
-        InOrderWorkers.RunAsync(records, Math.Max(1, _options.Jobs), VerifyAsync, cancellationToken);
+        VerifyAllAsync(records, CancellationToken.None, cancellationToken);
+
+    /// <summary>As above; when <paramref name="stopTaking"/> is cancelled no more records are taken and those in flight
+    /// finish (unless <paramref name="cancellationToken"/> abandons them); every report finished in order is yielded.</summary>
+    public IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records, CancellationToken stopTaking, CancellationToken cancellationToken) =>
+        InOrderWorkers.RunAsync(records, Math.Max(1, _options.Jobs), VerifyAsync, stopTaking, cancellationToken);
 
     private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports, IReadOnlyList<string> flags)
     {

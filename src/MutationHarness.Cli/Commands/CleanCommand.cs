@@ -1,8 +1,11 @@
 using System.CommandLine;
+using MutationHarness.Core.Files;
 using MutationHarness.Core.Strategies;
+using MutationHarness.Core.Verdicts;
 using MutationHarness.FineTuning;
 using MutationHarness.Sql;
 using MutationHarness.Verification;
+using MutationHarness.Verification.Reports;
 
 namespace MutationHarness.Cli.Commands;
 
@@ -23,17 +26,20 @@ internal static class CleanCommand
         var validation = new Option<double>("--validation-fraction") { Description = "Share held out for validation.", DefaultValueFactory = _ => 0.1 };
         var model = new Option<string>("--model") { Description = "Model whose tokens, limit and price the manifest's estimate uses.", DefaultValueFactory = _ => ModelCatalog.DefaultModel };
         var dbms = new Option<string?>("--dbms") { Description = "The dbms named in the role prompt for records that name none (default: the first target's server)." };
+        var fromReport = new Option<string?>("--from-report") { Description = "Build the dataset from a finished verdict report (verify --out, or harness merge) instead of verifying the pairs again." };
         var command = new Command("clean", """
             Verify the pairs exactly as verify does, then write only those that pass the emit policy as
             OpenAI chat fine-tuning files, deduplicated, balanced and split, with a manifest of what was kept,
             what was dropped and why, token statistics and a cost estimate. Rejects are normal: exit 0.
+            The four files are swapped in together, so a reader sees the old dataset or the new one, never a mix.
 
             Examples:
               harness clean pairs.jsonl --out-dir dataset
               harness clean merged/ --out-dir dataset --instruction synthesize --max-per-strategy 200 --prefer-short
+              harness clean --from-report report.jsonl --out-dir dataset      # no server: the report's verdicts as they are
             """);
         set.AddTo(command);
-        foreach (var option in new Option[] { outDir, policy, instruction, maxPerStrategy, maxPerDbms, minPerStrategy, preferShort, seed, validation, model, dbms })
+        foreach (var option in new Option[] { outDir, policy, instruction, maxPerStrategy, maxPerDbms, minPerStrategy, preferShort, seed, validation, model, dbms, fromReport })
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
@@ -58,30 +64,53 @@ internal static class CleanCommand
                 Model = result.GetValue(model)!,
             };
             _ = CreateBuilder(options); // bad dataset options fail before any server time is spent
-            var verify = set.Read(result);
+            var dataset = result.GetValue(outDir)!.FullName;
+            FolderReplacement.Check(dataset, DatasetBuilder.FileNames);
             var candidates = new List<DatasetCandidate>();
             var servers = new SortedSet<string>(StringComparer.Ordinal);
-            var summary = await PairRun.RunAsync(verify, set.ReadInputs(result), (report, _) =>
+            void Take(ReportedRecord record)
             {
-                candidates.Add(Candidate(report, emit, result.GetValue(dbms)));
-                servers.UnionWith(report.Targets.Select(t => $"{t.Target}: {t.ServerFlavor} {t.ServerVersion}, sql_mode={t.Session.SqlMode}"));
-                return Task.CompletedTask;
-            }, cancellationToken);
-            SummaryPrinter.Print(summary, json: false, Console.Error);
+                candidates.Add(Candidate(record, emit, result.GetValue(dbms)));
+                servers.UnionWith(record.Targets.Select(t => $"{t.Target}: {t.ServerFlavor} {t.ServerVersion}, sql_mode={t.SqlMode}"));
+            }
 
-            var builder = CreateBuilder(options with
+            Dictionary<string, string> verification;
+            if (result.GetValue(fromReport) is { } report)
             {
-                EmitPolicy = emit.Name(),
-                Verification = new Dictionary<string, string>
+                if (result.GetValue(set.Inputs) is { Length: > 0 })
+                    throw new UsageException("give either the pairs to verify or --from-report REPORT, not both");
+                await foreach (var record in ReportReader.ReadAsync(report, cancellationToken))
+                    Take(record);
+                verification = new Dictionary<string, string> { ["fromReport"] = Path.GetFullPath(report), ["targets"] = string.Join("; ", servers) };
+            }
+            else
+            {
+                var verify = set.Read(result);
+                var summary = new VerificationSummary();
+                var finished = await PairRun.RunAsync(verify, set.ReadInputs(result), RecordSelection.All, summary, report =>
+                {
+                    Take(ReportedRecord.From(report));
+                    return Task.CompletedTask;
+                });
+                SummaryPrinter.Print(summary, json: false, Console.Error);
+                if (!finished)
+                {
+                    Console.Error.WriteLine($"interrupted: no dataset written ({dataset} is as it was). To keep verified work across " +
+                        "interruptions, run verify --out R (resumable with --resume), then clean --from-report R.");
+                    return InterruptSignals.ExitCode;
+                }
+                verification = new Dictionary<string, string>
                 {
                     ["targets"] = string.Join("; ", servers),
                     ["statementTimeoutSeconds"] = verify.StatementTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["reruns"] = verify.Reruns.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["seedResultsReused"] = verify.ReuseSeedResults ? "yes" : "no",
                     ["databases"] = verify.DataScripts.Count > 0 ? string.Join(", ", verify.DataScripts) : $"{verify.Databases} generated from seed {verify.FixtureSeed}",
-                },
-            });
-            var built = await builder.BuildAsync(candidates, result.GetValue(outDir)!.FullName, cancellationToken);
+                };
+            }
+
+            var builder = CreateBuilder(options with { EmitPolicy = emit.Name(), Verification = verification });
+            var built = await builder.BuildAsync(candidates, dataset, cancellationToken);
             Console.WriteLine($"policy {emit.Name()}: {built.InputCount:N0} records → {built.TrainCount:N0} train, {built.ValidationCount:N0} validation, {built.RejectedCount:N0} rejected");
             foreach (var (reason, count) in built.DroppedByReason.OrderByDescending(e => e.Value))
                 Console.WriteLine($"  dropped {count,6:N0}  {reason}");
@@ -106,11 +135,11 @@ internal static class CleanCommand
         }
     }
 
-    private static DatasetCandidate Candidate(PairReport report, EmitPolicy policy, string? dbms)
+    private static DatasetCandidate Candidate(ReportedRecord report, EmitPolicy policy, string? dbms)
     {
-        var (passed, reason) = policy.Judge(report);
+        var (passed, reason) = policy.Judge(report.Verdict, report.Reason);
         var server = report.Targets.Count > 0 ? report.Targets[0].ServerFlavor.ToLowerInvariant() : "mysql";
-        return new DatasetCandidate(report.Id, report.Source.ToString(), report.Strategy ?? "(none)",
-            report.Pair?.Dbms ?? dbms ?? server, report.Pair?.Original ?? "", report.Pair?.Mutated ?? "", passed, reason, report.Pair?.Setup, MutationHarness.Core.Verdicts.Verdicts.Name(report.Verdict));
+        return new DatasetCandidate(report.Id, report.Source, report.Strategy ?? "(none)",
+            report.Dbms ?? dbms ?? server, report.Original ?? "", report.Mutated ?? "", passed, reason, report.Setup, report.Verdict.Name());
     }
 }

@@ -1,3 +1,4 @@
+using MutationHarness.Core.Files;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Databases.Targets;
@@ -13,7 +14,7 @@ internal static class CommandGuard
         {
             return await work();
         }
-        catch (Exception e) when (e is UsageException or InputException or CatalogException or TargetSpecException)
+        catch (Exception e) when (e is UsageException or InputException or OutputException or CatalogException or TargetSpecException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
@@ -25,8 +26,8 @@ internal static class CommandGuard
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled");
-            return 130;
+            Console.Error.WriteLine("interrupted");
+            return InterruptSignals.ExitCode;
         }
     }
 }

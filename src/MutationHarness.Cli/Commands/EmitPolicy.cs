@@ -1,5 +1,4 @@
 using MutationHarness.Core.Verdicts;
-using MutationHarness.Verification;
 
 namespace MutationHarness.Cli.Commands;
 
@@ -24,13 +23,13 @@ internal static class EmitPolicies
 
     public static string Name(this EmitPolicy policy) => policy == EmitPolicy.Verified ? "verified" : "keep-violations";
 
-    /// <summary>Whether the report passes, and if not, why it is dropped.</summary>
-    public static (bool Passed, string? Reason) Judge(this EmitPolicy policy, PairReport report)
+    /// <summary>Whether a record with this verdict passes, and if not, why it is dropped.</summary>
+    public static (bool Passed, string? Reason) Judge(this EmitPolicy policy, Verdict verdict, string? reason)
     {
-        if (report.Verdict == Verdict.Verified)
+        if (verdict == Verdict.Verified)
             return (true, null);
-        if (policy == EmitPolicy.KeepViolations && report.Verdict == Verdict.RelationViolated)
+        if (policy == EmitPolicy.KeepViolations && verdict == Verdict.RelationViolated)
             return (true, null);
-        return (false, $"{report.Verdict.Name()}: {report.Reason}");
+        return (false, $"{verdict.Name()}: {reason}");
     }
 }

@@ -180,17 +180,17 @@ internal static class EvalCommand
     private static async Task WriteFilesAsync(ParseResult result, Scorecard scorecard, BaselineComparison? comparison, CancellationToken cancellationToken)
     {
         if (result.GetValue(Out) is { } json)
-            await AtomicFile.WriteAllTextAsync(json.FullName, ScorecardJson.Serialize(scorecard), cancellationToken);
+            await OutputFile.WriteAllTextAsync(json.Given(), ScorecardJson.Serialize(scorecard), cancellationToken);
         if (result.GetValue(Markdown) is { } markdown)
-            await AtomicFile.WriteAllTextAsync(markdown.FullName, ScorecardTable.Markdown(scorecard, comparison), cancellationToken);
+            await OutputFile.WriteAllTextAsync(markdown.Given(), ScorecardTable.Markdown(scorecard, comparison), cancellationToken);
         if (result.GetValue(JUnit) is { } junit)
         {
-            await using var file = AtomicFile.Create(junit.FullName);
+            await using var file = OutputFile.Create(junit.Given());
             await JUnitReport.WriteAsync(scorecard, file.Stream, cancellationToken);
             await file.CommitAsync();
         }
         foreach (var written in new[] { result.GetValue(Out), result.GetValue(Markdown), result.GetValue(JUnit) }.OfType<FileInfo>())
-            Console.Error.WriteLine($"wrote {written.FullName}");
+            Console.Error.WriteLine($"wrote {(written.Given() == "-" ? "standard output" : written.FullName)}");
     }
 
     /// <summary>The answer source, and the endpoint client to dispose when there is one.</summary>

@@ -50,7 +50,7 @@ internal sealed class ExtraOutputs : IAsyncDisposable
     {
         if (result.GetValue(Minimise) && result.GetValue(Bundles) is null)
             throw new UsageException("--minimise shrinks the pairs of --bundles: give --bundles DIR");
-        return new(result.GetValue(JUnit)?.FullName, result.GetValue(Markdown)?.FullName, result.GetValue(Bundles)?.FullName, result.GetValue(Minimise), options);
+        return new(result.GetValue(JUnit)?.Given(), result.GetValue(Markdown)?.Given(), result.GetValue(Bundles)?.FullName, result.GetValue(Minimise), options);
     }
 
     /// <summary>Called once the targets are up: the JUnit suites are named after them.</summary>
@@ -83,7 +83,7 @@ internal sealed class ExtraOutputs : IAsyncDisposable
             Console.Error.WriteLine($"bundles: {_bundles.Folders} folder(s) for {_bundles.Candidates} logic-bug candidate(s) in {_bundlesPath}");
         if (_markdownPath is not null)
         {
-            await AtomicFile.WriteAllTextAsync(_markdownPath, MarkdownReport.Render(summary, Differential), cancellationToken);
+            await OutputFile.WriteAllTextAsync(_markdownPath, MarkdownReport.Render(summary, Differential), cancellationToken);
             Console.Error.WriteLine($"markdown: {_markdownPath}");
         }
     }

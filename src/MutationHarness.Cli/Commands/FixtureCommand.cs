@@ -37,8 +37,8 @@ internal static class FixtureCommand
                 Console.Write(data);
                 return ExitCodes.Ok;
             }
-            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.FullName, "schema.sql"), schema, cancellationToken);
-            await AtomicFile.WriteAllTextAsync(Path.Combine(dir.FullName, "data.sql"), data, cancellationToken);
+            await OutputFile.WriteAllTextAsync(Path.Combine(dir.FullName, "schema.sql"), schema, cancellationToken);
+            await OutputFile.WriteAllTextAsync(Path.Combine(dir.FullName, "data.sql"), data, cancellationToken);
             Console.WriteLine($"wrote {dir.FullName}/schema.sql and data.sql");
             return ExitCodes.Ok;
         }));

@@ -6,28 +6,40 @@ using MutationHarness.Verification.Reports;
 
 namespace MutationHarness.Cli.Commands;
 
-/// <summary>The shared work of verify and clean: open the targets, stream every record through the verifier.</summary>
+/// <summary>The shared work of verify and clean: open the targets, stream the selected records through the verifier.</summary>
 internal static class PairRun
 {
-    /// <summary>Verifies every record, handing each report on in input order; returns the summary.</summary>
-    public static async Task<VerificationSummary> RunAsync(VerifyOptions options, IReadOnlyList<string> inputs,
-        Func<PairReport, CancellationToken, Task> onReport, CancellationToken cancellationToken, Action<Verifier>? onStarted = null)
+    /// <summary>Verifies the selected records, adding each report to <paramref name="summary"/> and handing it on in input
+    /// order; false when a signal stopped the run early (every report finished in order was still handed on).</summary>
+    public static async Task<bool> RunAsync(VerifyOptions options, IReadOnlyList<string> inputs, RecordSelection selection,
+        VerificationSummary summary, Func<PairReport, Task> onReport, Action<Verifier>? onStarted = null)
     {
         var files = InputSources.Expand(inputs);
         var catalog = StrategyCatalog.Default;
+        if (!files.Contains(InputSources.StandardInput))
+            await selection.CheckResumedAsync(new RecordReader(catalog).ReadAsync(files, TextReader.Null, CancellationToken.None), CancellationToken.None);
+        using var stop = new RunStop();
+        using var signals = new InterruptSignals(stop, options.StatementTimeout + TimeSpan.FromSeconds(1));
         Console.Error.WriteLine($"starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
-        await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), cancellationToken);
+        // A signal while the targets start stops the start: there is nothing in flight to finish yet.
+        await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), stop.Taking);
         Console.Error.WriteLine($"targets: {string.Join("; ", verifier.TargetDescriptions)}");
         onStarted?.Invoke(verifier);
 
-        var summary = new VerificationSummary();
         using var progress = new ProgressLine(summary);
-        var records = new RecordReader(catalog).ReadAsync(files, Console.In, cancellationToken);
-        await foreach (var report in verifier.VerifyAllAsync(records, cancellationToken))
+        var records = selection.SelectAsync(new RecordReader(catalog).ReadAsync(files, Console.In, CancellationToken.None), CancellationToken.None);
+        try
         {
-            summary.Add(report);
-            await onReport(report, cancellationToken);
+            await foreach (var report in verifier.VerifyAllAsync(records, stop.Taking, stop.Working))
+            {
+                summary.Add(report);
+                await onReport(report);
+            }
         }
-        return summary;
+        catch (OperationCanceledException) when (stop.Requested)
+        {
+            // Records abandoned in flight get no line; a resumed run verifies them.
+        }
+        return !stop.Requested;
     }
 }

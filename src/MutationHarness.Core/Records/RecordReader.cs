@@ -9,8 +9,17 @@ namespace MutationHarness.Core.Records;
 /// <summary>Streams every record of every input, in order; a bad line becomes an unreadable record, never a gap.</summary>
 public sealed class RecordReader(StrategyCatalog catalog)
 {
-    /// <summary>Reads the expanded inputs one record at a time; <paramref name="standardInput"/> serves "-".</summary>
+    /// <summary>Reads the expanded inputs one record at a time, numbering them from 1 in input order;
+    /// <paramref name="standardInput"/> serves "-".</summary>
     public async IAsyncEnumerable<InputRecord> ReadAsync(IReadOnlyList<string> files, TextReader standardInput,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long index = 0;
+        await foreach (var record in ReadFilesAsync(files, standardInput, cancellationToken))
+            yield return record with { Index = ++index };
+    }
+
+    private async IAsyncEnumerable<InputRecord> ReadFilesAsync(IReadOnlyList<string> files, TextReader standardInput,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var file in files)

@@ -45,6 +45,21 @@ public static class Verdicts
         _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 
+    /// <summary>The verdict a report names (<see cref="Name"/> read back).</summary>
+    public static bool TryParse(string? name, out Verdict verdict)
+    {
+        foreach (var candidate in All)
+        {
+            if (candidate.Name() == name)
+            {
+                verdict = candidate;
+                return true;
+            }
+        }
+        verdict = default;
+        return false;
+    }
+
     /// <summary>Every verdict, in report order.</summary>
     public static IReadOnlyList<Verdict> All { get; } = Enum.GetValues<Verdict>();
 }

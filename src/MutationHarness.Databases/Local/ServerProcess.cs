@@ -30,6 +30,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         wait "$server"
         """;
 
+    private const string Setsid = "/usr/bin/setsid";
     private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(20);
     private readonly Process _watchdog;
     private int _disposed;
@@ -54,11 +55,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string program, IReadOnlyList<string> arguments, string runDirectory, CancellationToken cancellationToken)
     {
         var pidFile = Path.Combine(runDirectory, LeftoverRunDirectories.PidFileName);
-        var start = new ProcessStartInfo("/bin/sh")
+        // In a session of its own when setsid is there: a Ctrl-C or a signal to the harness's process group must not
+        // reach the server, which has records in flight to finish; the harness stops it itself.
+        var ownSession = File.Exists(Setsid);
+        var start = new ProcessStartInfo(ownSession ? Setsid : "/bin/sh")
         {
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (ownSession)
+            start.ArgumentList.Add("/bin/sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(WatchdogScript);
         start.ArgumentList.Add("mutationharness-watchdog");

@@ -20,6 +20,9 @@ public sealed class DatasetBuilder
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFileName = "manifest.json";
 
+    /// <summary>The four files of a dataset, in that order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [TrainFileName, ValidationFileName, RejectedFileName, ManifestFileName];
+
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = ExampleJson.WriterOptions.Encoder };
 
     private readonly DatasetOptions _options;
@@ -38,23 +41,33 @@ public sealed class DatasetBuilder
         _pricesAsOf = catalog.PricesAsOf;
     }
 
-    /// <summary>Selects, deduplicates, balances and splits the candidates, then writes the four files atomically into a directory.</summary>
+    /// <summary>Selects, deduplicates, balances and splits the candidates, then writes the four files into a directory, replacing an earlier set as one.</summary>
     public async Task<DatasetResult> BuildAsync(IEnumerable<DatasetCandidate> candidates, string outputDirectory, CancellationToken cancellationToken)
     {
         var plan = Plan(candidates.ToList());
-        Directory.CreateDirectory(outputDirectory);
-        var paths = new[] { TrainFileName, ValidationFileName, RejectedFileName, ManifestFileName }
-            .Select(name => Path.Combine(outputDirectory, name)).ToArray();
+        var names = FileNames;
+        // The four files change together: a reader never sees a new train file beside an old manifest.
+        await using var folder = FolderReplacement.Begin(outputDirectory, names);
         var trainStatistics = Statistics(plan.Train);
         var manifest = ManifestWriter.Create(plan, _options, trainStatistics, Statistics(plan.Validation), _model.Name, _pricesAsOf, HarnessVersion());
-        await AtomicFile.WriteAsync(paths[0], (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Train, ct), cancellationToken);
-        await AtomicFile.WriteAsync(paths[1], (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Validation, ct), cancellationToken);
-        await AtomicFile.WriteAsync(paths[2], (s, ct) => ExampleJson.WriteRejectedAsync(s, plan.Rejected, ct), cancellationToken);
-        await AtomicFile.WriteAsync(paths[3], (s, ct) => JsonSerializer.SerializeAsync(s, manifest, ManifestJson, ct), cancellationToken);
+        await WriteAsync(folder.PathOf(names[0]), (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Train, ct), cancellationToken);
+        await WriteAsync(folder.PathOf(names[1]), (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Validation, ct), cancellationToken);
+        await WriteAsync(folder.PathOf(names[2]), (s, ct) => ExampleJson.WriteRejectedAsync(s, plan.Rejected, ct), cancellationToken);
+        await WriteAsync(folder.PathOf(names[3]), (s, ct) => JsonSerializer.SerializeAsync(s, manifest, ManifestJson, ct), cancellationToken);
+        folder.Commit();
+        var paths = names.Select(folder.FinalPathOf).ToArray();
         return new DatasetResult(
             paths[0], paths[1], paths[2], paths[3],
             plan.InputCount, plan.Train.Count, plan.Validation.Count, plan.Rejected.Count,
             manifest.Dropped, plan.Warnings, trainStatistics);
+    }
+
+    private static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await write(stream, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        stream.Flush(flushToDisk: true); // on disk before the folder is swapped in
     }
 
     internal DatasetPlan Plan(IReadOnlyList<DatasetCandidate> candidates)

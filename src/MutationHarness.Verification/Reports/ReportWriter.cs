@@ -1,24 +1,31 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Results;
 using MutationHarness.Core.Verdicts;
 
 namespace MutationHarness.Verification.Reports;
 
-/// <summary>Writes the verdict report: exactly one JSON line per input record, in input order.</summary>
+/// <summary>Writes the verdict report: exactly one JSON line per input record, in input order, each line in one write and
+/// flushed, so the file is valid JSON lines at every instant (a killed run leaves at most a torn last line, which
+/// <c>--resume</c> drops).</summary>
 public sealed class ReportWriter(Stream output)
 {
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly byte[] s_newline = "\n"u8.ToArray();
-    private readonly Utf8JsonWriter _json = new(output, s_options);
+    private readonly ArrayBufferWriter<byte> _line = new(1 << 12);
+    private readonly Utf8JsonWriter _json = new(Stream.Null, s_options);
 
-    /// <summary>Appends one record's line.</summary>
+    /// <summary>Appends one record's line and pushes it to the file.</summary>
     public async Task WriteAsync(PairReport report, CancellationToken cancellationToken)
     {
+        _line.ResetWrittenCount();
+        _json.Reset(_line);
         Write(_json, report);
-        await _json.FlushAsync(cancellationToken);
-        _json.Reset();
-        await output.WriteAsync(s_newline, cancellationToken);
+        _json.Flush();
+        _line.Write("\n"u8);
+        await output.WriteAsync(_line.WrittenMemory, cancellationToken);
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>The report line of one record, as a string (tests and single-pair tools).</summary>
@@ -33,12 +40,14 @@ public sealed class ReportWriter(Stream output)
     private static void Write(Utf8JsonWriter json, PairReport report)
     {
         json.WriteStartObject();
+        json.WriteNumber("index", report.Index);
         json.WriteString("id", report.Id);
         json.WriteString("source", report.Source.ToString());
         json.WriteString("strategy", report.Strategy);
         json.WriteString("dbms", report.Pair?.Dbms);
         json.WriteString("verdict", report.Verdict.Name());
         json.WriteString("reason", report.Reason);
+        WritePair(json, report.Pair);
         if (report.Expected is { } expected)
         {
             json.WriteStartObject("expected");
@@ -59,6 +68,17 @@ public sealed class ReportWriter(Stream output)
         WriteStrings(json, "affected", report.Affected());
         WriteStrings(json, "unaffected", report.Unaffected());
         json.WriteEndObject();
+    }
+
+    // The pair itself, so that a report is enough to build a dataset from (clean --from-report).
+    private static void WritePair(Utf8JsonWriter json, MutationPair? pair)
+    {
+        if (pair is null)
+            return;
+        json.WriteString("original", pair.Original);
+        json.WriteString("mutated", pair.Mutated);
+        if (pair.Setup.Count > 0)
+            WriteStrings(json, "setup", pair.Setup);
     }
 
     private static void WriteConformance(Utf8JsonWriter json, ConformanceReport conformance)
@@ -168,7 +188,4 @@ public sealed class ReportWriter(Stream output)
             json.WriteStringValue(value);
         json.WriteEndArray();
     }
-
-    /// <summary>Pushes what was written to the underlying stream.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken) => output.FlushAsync(cancellationToken);
 }

@@ -16,10 +16,17 @@ public sealed class VerificationSummary
     /// <summary>Counts one report.</summary>
     public void Add(PairReport report)
     {
-        var key = report.Strategy ?? "(none)";
+        ArgumentNullException.ThrowIfNull(report);
+        Add(report.Strategy, report.Verdict);
+    }
+
+    /// <summary>Counts one record's verdict (a line of an earlier report, read back).</summary>
+    public void Add(string? strategy, Verdict verdict)
+    {
+        var key = strategy ?? "(none)";
         if (!_byStrategy.TryGetValue(key, out var counts))
             _byStrategy[key] = counts = new int[Verdicts.All.Count];
-        counts[(int)report.Verdict]++;
+        counts[(int)verdict]++;
         Total++;
     }
 
