@@ -31,6 +31,7 @@ internal static class InOrderWorkers
         var finished = Channel.CreateUnbounded<(long Index, TResult Result)>(new UnboundedChannelOptions { SingleReader = true });
         await using var source = items.GetAsyncEnumerator(taking.Token);
         long taken = 0;
+        Exception? failure = null;
 
         async Task<(bool, long, TItem?)> NextAsync()
         {
@@ -72,14 +73,16 @@ internal static class InOrderWorkers
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The item's result will never come, so the others would wait for room forever.
+                // The item's result will never come, so the others would wait for room forever; they stop with
+                // cancellations, and this failure is the one the caller hears of.
+                Interlocked.CompareExchange(ref failure, e, null);
                 await stop.CancelAsync();
                 throw;
             }
         }
 
         var all = Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, token)));
-        _ = all.ContinueWith(t => finished.Writer.Complete(t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException(token) : null)),
+        _ = all.ContinueWith(t => finished.Writer.Complete(Volatile.Read(ref failure) ?? t.Exception?.InnerException ?? (t.IsCanceled ? new OperationCanceledException(token) : null)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         var early = new Dictionary<long, TResult>();

@@ -35,7 +35,7 @@ public static class RecordSetupDatabase
         {
             database = await target.LoadFixtureAsync(script, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or TargetLostException))
         {
             return setupFailed(script.Name, $"the record's setup failed: {e.Message}");
         }

@@ -40,6 +40,10 @@ public sealed record VerifyOptions
     /// (off: such records are rejected).</summary>
     public bool AllowUnisolatedSetup { get; init; }
 
+    /// <summary>How long to keep reconnecting (with back-off) to a connection-string server that went away before the
+    /// run stops; an embedded server is restarted instead, at most three times in a row without progress.</summary>
+    public TimeSpan Reconnect { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
     public bool KeepServerFiles { get; init; }
 }

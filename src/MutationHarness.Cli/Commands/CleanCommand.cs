@@ -87,17 +87,18 @@ internal static class CleanCommand
             {
                 var verify = set.Read(result);
                 var summary = new VerificationSummary();
-                var finished = await PairRun.RunAsync(verify, set.ReadInputs(result), RecordSelection.All, summary, report =>
+                var end = await PairRun.RunAsync(verify, set.ReadInputs(result), RecordSelection.All, summary, report =>
                 {
                     Take(ReportedRecord.From(report));
                     return Task.CompletedTask;
                 });
                 SummaryPrinter.Print(summary, json: false, Console.Error);
-                if (!finished)
+                if (!end.Finished)
                 {
-                    Console.Error.WriteLine($"interrupted: no dataset written ({dataset} is as it was). To keep verified work across " +
+                    end.Explain();
+                    Console.Error.WriteLine($"stopped early: no dataset written ({dataset} is as it was). To keep verified work across " +
                         "interruptions, run verify --out R (resumable with --resume), then clean --from-report R.");
-                    return InterruptSignals.ExitCode;
+                    return end.ExitCode;
                 }
                 verification = new Dictionary<string, string>
                 {

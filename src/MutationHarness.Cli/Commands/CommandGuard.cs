@@ -2,6 +2,7 @@ using MutationHarness.Core.Files;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Databases.Targets;
+using MutationHarness.Verification;
 
 namespace MutationHarness.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class CommandGuard
         {
             return await work();
         }
-        catch (Exception e) when (e is UsageException or InputException or OutputException or CatalogException or TargetSpecException)
+        catch (Exception e) when (e is UsageException or InputException or OutputException or CatalogException or TargetSpecException or FixtureLoadException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
@@ -22,6 +23,11 @@ internal static class CommandGuard
         catch (TargetStartException e)
         {
             Console.Error.WriteLine($"error: a target could not start: {e.Message}");
+            return ExitCodes.TargetFailed;
+        }
+        catch (Exception e) when (e is TargetFailedException or TargetLostException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.TargetFailed;
         }
         catch (OperationCanceledException)

@@ -10,8 +10,8 @@ namespace MutationHarness.Cli.Commands;
 internal static class PairRun
 {
     /// <summary>Verifies the selected records, adding each report to <paramref name="summary"/> and handing it on in input
-    /// order; false when a signal stopped the run early (every report finished in order was still handed on).</summary>
-    public static async Task<bool> RunAsync(VerifyOptions options, IReadOnlyList<string> inputs, RecordSelection selection,
+    /// order; says how the run ended (when stopped early, every report finished in order was still handed on).</summary>
+    public static async Task<RunEnd> RunAsync(VerifyOptions options, IReadOnlyList<string> inputs, RecordSelection selection,
         VerificationSummary summary, Func<PairReport, Task> onReport, Action<Verifier>? onStarted = null)
     {
         var files = InputSources.Expand(inputs);
@@ -25,6 +25,7 @@ internal static class PairRun
         await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), stop.Taking);
         Console.Error.WriteLine($"targets: {string.Join("; ", verifier.TargetDescriptions)}");
         onStarted?.Invoke(verifier);
+        verifier.Notice = notice => Console.Error.WriteLine($"notice: {notice}");
 
         using var progress = new ProgressLine(summary);
         var records = selection.SelectAsync(new RecordReader(catalog).ReadAsync(files, Console.In, CancellationToken.None), CancellationToken.None);
@@ -40,6 +41,29 @@ internal static class PairRun
         {
             // Records abandoned in flight get no line; a resumed run verifies them.
         }
-        return !stop.Requested;
+        catch (TargetFailedException e)
+        {
+            return new RunEnd(RunEndKind.TargetFailed, e.Message);
+        }
+        return new RunEnd(stop.Requested ? RunEndKind.Interrupted : RunEndKind.Finished, null);
+    }
+}
+
+/// <summary>How a run ended.</summary>
+internal enum RunEndKind { Finished, Interrupted, TargetFailed }
+
+/// <summary>How a run ended, with why when a target failed.</summary>
+internal sealed record RunEnd(RunEndKind Kind, string? Failure)
+{
+    public bool Finished => Kind == RunEndKind.Finished;
+
+    /// <summary>The exit code of a run that did not finish.</summary>
+    public int ExitCode => Kind == RunEndKind.TargetFailed ? ExitCodes.TargetFailed : InterruptSignals.ExitCode;
+
+    /// <summary>Says why the run stopped early.</summary>
+    public void Explain()
+    {
+        if (Kind == RunEndKind.TargetFailed)
+            Console.Error.WriteLine($"error: {Failure}");
     }
 }

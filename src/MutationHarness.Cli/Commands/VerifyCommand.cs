@@ -49,7 +49,7 @@ internal static class VerifyCommand
             var summary = report?.Resumed?.Summary ?? new VerificationSummary();
 
             await using var extra = ExtraOutputs.Read(result, options);
-            var finished = await PairRun.RunAsync(options, inputs, new RecordSelection(part, report?.Resumed), summary, async r =>
+            var end = await PairRun.RunAsync(options, inputs, new RecordSelection(part, report?.Resumed), summary, async r =>
             {
                 if (report is not null)
                     await report.Writer.WriteAsync(r, CancellationToken.None);
@@ -61,12 +61,13 @@ internal static class VerifyCommand
             // With the report on standard output, the summary keeps out of its way.
             var onStdout = report?.Path.Kind == Core.Files.OutputKind.StandardOutput;
             SummaryPrinter.Print(summary, result.GetValue(json), onStdout ? Console.Error : Console.Out);
-            if (!finished)
+            if (!end.Finished)
             {
+                end.Explain();
                 Console.Error.WriteLine(report is { Path.IsRegularFile: true }
-                    ? $"interrupted: {summary.Total:N0} records are in {report.Name}; resume with --resume (the same command plus --resume)"
-                    : $"interrupted after {summary.Total:N0} records");
-                return InterruptSignals.ExitCode;
+                    ? $"stopped early: {summary.Total:N0} records are in {report.Name}; resume with --resume (the same command plus --resume)"
+                    : $"stopped early after {summary.Total:N0} records");
+                return end.ExitCode;
             }
             if (!result.GetValue(json))
                 DifferentialPrinter.Print(extra.Differential, onStdout ? Console.Error : Console.Out);

@@ -97,6 +97,12 @@ internal sealed class VerifyOptionSet
     /// <summary>The options of records' own setups, for commands that list their options one by one.</summary>
     public IEnumerable<Option> SetupOptions => [SetupTimeout, SetupMaxRows, SetupMaxMb, AllowUnisolatedSetup];
 
+    public Option<double> Reconnect { get; } = new("--reconnect")
+    {
+        Description = "Seconds to keep reconnecting (with back-off) to a connection-string server that went away before stopping with exit 3 (an embedded server is restarted instead).",
+        DefaultValueFactory = _ => 60,
+    };
+
     public Option<bool> KeepServerFiles { get; } = new("--keep-server-files")
     {
         Description = "Keep the embedded server's data directory and error log after the run.",
@@ -111,7 +117,7 @@ internal sealed class VerifyOptionSet
     /// <summary>Only the options, for a command that makes its own pairs (generate).</summary>
     public void AddOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, KeepServerFiles }.Concat(SetupOptions))
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, Reconnect, KeepServerFiles }.Concat(SetupOptions))
             command.Add(option);
     }
 
@@ -124,6 +130,8 @@ internal sealed class VerifyOptionSet
             throw new UsageException("--jobs must be at least 1");
         if (timeout <= 0)
             throw new UsageException("--timeout must be a positive number of seconds");
+        if (result.GetValue(Reconnect) < 0)
+            throw new UsageException("--reconnect must be 0 or more seconds");
         if (result.GetValue(Reruns) < 0 || result.GetValue(Databases) < 1)
             throw new UsageException("--reruns must be 0 or more and --databases at least 1");
         if (result.GetValue(MaxRows) < 1 || result.GetValue(MaxResultBytes) < 1)
@@ -141,6 +149,7 @@ internal sealed class VerifyOptionSet
             FixtureSeed = result.GetValue(FixtureSeed),
             DataScripts = result.GetValue(Data) ?? [],
             ReuseSeedResults = !result.GetValue(NoSeedReuse),
+            Reconnect = TimeSpan.FromSeconds(result.GetValue(Reconnect)),
             KeepServerFiles = result.GetValue(KeepServerFiles),
             SetupBudget = new SetupBudget(TimeSpan.FromSeconds(result.GetValue(SetupTimeout)), result.GetValue(SetupMaxRows), result.GetValue(SetupMaxMb) * 1024 * 1024),
             AllowUnisolatedSetup = result.GetValue(AllowUnisolatedSetup),

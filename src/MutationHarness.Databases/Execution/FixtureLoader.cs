@@ -1,5 +1,6 @@
 using System.Text;
 using MutationHarness.Core.Fixtures;
+using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
 using MySqlConnector;
 
@@ -13,6 +14,25 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
     private int _counter;
 
     public async Task<FixtureDatabase> LoadAsync(FixtureScript fixture, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadOrThrowAsync(fixture, cancellationToken);
+        }
+        catch (Exception ex) when (ServerGone(ex) is { } gone)
+        {
+            // The server went away under the load: not the script's fault, so not the record's.
+            throw new TargetLostException("the server", $"while loading '{fixture.Name}': {gone.Message}", ex);
+        }
+    }
+
+    // A setup stopped at its budget loses its connection on purpose: that is the record's verdict, not a lost server.
+    private static MySqlException? ServerGone(Exception ex) =>
+        ex is not SetupBudgetException && (ex as MySqlException ?? ex.InnerException as MySqlException) is { } mysql
+        && mysql.ErrorCode != MySqlErrorCode.CommandTimeoutExpired // the statement's own deadline, not the server's end
+        && (mysql.SqlState is null || ServerErrors.MeansServerGone((int) mysql.ErrorCode)) ? mysql : null;
+
+    private async Task<FixtureDatabase> LoadOrThrowAsync(FixtureScript fixture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         if (fixture.IsRecordSetup)
@@ -30,7 +50,7 @@ internal sealed class FixtureLoader(TargetAccounts accounts, SessionSettings ses
                 {
                     await connection.RunAsync(fixture.Statements[i], cancellationToken, timeout);
                 }
-                catch (MySqlException ex)
+                catch (MySqlException ex) when (ServerGone(ex) is null)
                 {
                     throw new FixtureLoadException(fixture.Name, i, fixture.Statements[i], (int) ex.ErrorCode, ex.SqlState ?? "HY000", ex.Message, ex);
                 }

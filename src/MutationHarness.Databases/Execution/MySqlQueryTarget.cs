@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using MutationHarness.Core.Results;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
+using MySqlConnector;
 
 namespace MutationHarness.Databases.Execution;
 
@@ -25,7 +27,7 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         Protections = new TargetProtections(accounts.IsolatesSetups, accounts.IsolatesSetups, notices);
         var quirks = ServerQuirks.For(server.Flavor);
         _pool = new SessionPool(accounts.Reader, options.Session, options.Jobs);
-        _runner = new StatementRunner(quirks);
+        _runner = new StatementRunner(quirks, name);
         _loader = new FixtureLoader(accounts, options.Session, server.Flavor);
         _collations = new CollationCatalog(accounts.Reader);
         _onDispose = onDispose;
@@ -57,10 +59,43 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         ArgumentNullException.ThrowIfNull(request);
         if (request.Deadline <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(request), request.Deadline, "The deadline must be positive.");
-        var session = await _pool.RentAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rented = new TaskCompletionSource<PinnedSession>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = RunAsync(database.Name, sql, request, rented, abandon.Token);
+        // The server enforces the deadline, then the driver's cancel does; when the server does not answer at all
+        // (frozen, or its machine gone) neither returns, so the client gives up here and closes the connection.
+        if (await Task.WhenAny(work, Task.Delay(StatementRunner.AbandonAfter(request.Deadline), cancellationToken)) == work)
+            return await work;
+        cancellationToken.ThrowIfCancellationRequested();
+        await abandon.CancelAsync();
+        if (rented.Task.IsCompletedSuccessfully)
+        {
+            var session = rented.Task.Result;
+            session.Broken = true;
+            _ = Task.Run(() => session.Connection.DisposeAsync().AsTask(), CancellationToken.None);
+        }
+        _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return new TimeoutOutcome(Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<StatementOutcome> RunAsync(string database, string sql, ReadRequest request,
+        TaskCompletionSource<PinnedSession> rented, CancellationToken cancellationToken)
+    {
+        PinnedSession session;
         try
         {
-            return await _runner.RunAsync(session, database.Name, sql, request, cancellationToken);
+            session = await _pool.RentAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is MySqlException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            // Disposed: the target was given up after its server was lost, while this statement waited.
+            throw new TargetLostException(Name, $"no new connection: {ex.Message}", ex);
+        }
+        rented.SetResult(session);
+        try
+        {
+            return await _runner.RunAsync(session, database, sql, request, cancellationToken);
         }
         finally
         {

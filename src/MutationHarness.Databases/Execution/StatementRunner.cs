@@ -6,8 +6,12 @@ using MySqlConnector;
 namespace MutationHarness.Databases.Execution;
 
 /// <summary>Runs one statement on a pinned session under a deadline the server and the client both enforce.</summary>
-internal sealed class StatementRunner(ServerQuirks quirks)
+internal sealed class StatementRunner(ServerQuirks quirks, string target)
 {
+    /// <summary>How long past the deadline (and its grace) the client waits for a server that does not answer at all
+    /// before it abandons the statement and closes its connection.</summary>
+    public static TimeSpan AbandonAfter(TimeSpan deadline) => deadline + Grace(deadline) + TimeSpan.FromSeconds(1);
+
     /// <summary>How long after the deadline the client cancels, giving the server's own timeout the first go.</summary>
     public static TimeSpan Grace(TimeSpan deadline) => TimeSpan.FromMilliseconds(Math.Clamp(deadline.TotalMilliseconds / 4, 250, 2000));
 
@@ -99,13 +103,16 @@ internal sealed class StatementRunner(ServerQuirks quirks)
         var number = (int) ex.ErrorCode;
         if (deadlinePassed)
             session.Broken = true;
-        if (quirks.IsTimeout(number) || (number == ServerErrors.QueryInterrupted && deadlinePassed))
+        if (quirks.IsTimeout(number) || (number == ServerErrors.QueryInterrupted && deadlinePassed) || ex.ErrorCode == MySqlErrorCode.CommandTimeoutExpired)
             return new TimeoutOutcome(elapsed);
-        // A server error packet carries a SQLSTATE; a client-side failure (lost connection) does not,
-        // and leaves the session unusable.
-        if (ex.SqlState is null)
+        // A server error packet carries a SQLSTATE; a client-side failure (lost connection) does not, and neither
+        // it nor a server shutting down says anything about the statement: the record runs again elsewhere.
+        if (ex.SqlState is null || ServerErrors.MeansServerGone(number))
+        {
             session.Broken = true;
-        return new ServerErrorOutcome(number, ex.SqlState ?? "HY000", ex.Message, elapsed);
+            throw new TargetLostException(target, $"error {number}: {ex.Message}", ex);
+        }
+        return new ServerErrorOutcome(number, ex.SqlState, ex.Message, elapsed);
     }
 
     private async Task PrepareAsync(PinnedSession session, string database, TimeSpan deadline, CancellationToken cancellationToken)

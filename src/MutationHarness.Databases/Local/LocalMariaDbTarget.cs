@@ -34,6 +34,9 @@ public sealed class LocalMariaDbTarget : DelegatingQueryTarget
     /// <summary>The server's error log.</summary>
     public string ErrorLogPath => LocalServerArguments.ErrorLogPath(RunDirectory);
 
+    /// <summary>The last lines of the server's error log, for a message saying why it stopped.</summary>
+    public string ErrorLogTail() => LogTail.OfFile(ErrorLogPath);
+
     /// <summary>How long the start took, and whether it had to build the data-directory template.</summary>
     public LocalStartTimings StartTimings { get; }
 

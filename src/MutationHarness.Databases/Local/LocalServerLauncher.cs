@@ -26,8 +26,9 @@ internal static class LocalServerLauncher
             throw;
         }
 
-        await process.DisposeAsync();
+        // Read before the process is disposed, which forgets it.
         var reason = process.HasExited ? $"mariadbd exited with code {process.ExitCode} before it was ready" : $"mariadbd was not ready within {timeout.TotalSeconds:0} s";
+        await process.DisposeAsync();
         throw new TargetStartException(installation.TargetName, reason + ".", process.CommandLine, LogTail.OfFile(LocalServerArguments.ErrorLogPath(runDirectory)));
     }
 

@@ -54,4 +54,11 @@ public static class ServerErrors
     /// <summary>Whether an error says the account lacks a privilege (or may not create accounts), rather than that something broke.</summary>
     public static bool IsPrivilegeError(int number) =>
         number is DatabaseAccessDenied or AccessDenied or TableAccessDenied or SpecificAccessDenied or CannotUser or CannotGrant or PasswordPolicy;
+
+    /// <summary>Errors that say the server is going away, not that the statement is wrong: ER_SERVER_SHUTDOWN,
+    /// ER_NEW_ABORTING_CONNECTION, ER_NET_READ_ERROR, ER_NET_READ_INTERRUPTED, ER_NET_ERROR_ON_WRITE,
+    /// ER_NET_WRITE_INTERRUPTED, ER_CONNECTION_KILLED (MariaDB), and the client's CR_CONNECTION_ERROR,
+    /// CR_CONN_HOST_ERROR, CR_SERVER_GONE_ERROR, CR_SERVER_LOST.</summary>
+    public static bool MeansServerGone(int number) =>
+        number is 1053 or 1184 or 1158 or 1159 or 1160 or 1161 or 1927 or 2002 or 2003 or 2006 or 2013;
 }

@@ -40,6 +40,23 @@ public sealed class DurableCorpus : IAsyncLifetime
         _baseline = report;
     }
 
+    /// <summary>Starts verify over the pairs into <paramref name="report"/> (with <see cref="Options"/> unless others are
+    /// given) and returns once 40 lines are written: mid-run, with records in flight.</summary>
+    internal async Task<HarnessProcess> StartMidRunAsync(string report, params string[] options)
+    {
+        var harness = HarnessProcess.Start(["verify", Pairs, "--out", report, .. options.Length > 0 ? options : Options]);
+        try
+        {
+            await harness.WaitForLinesAsync(report, 40);
+            return harness;
+        }
+        catch
+        {
+            harness.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A report's lines as they must compare: timing (<c>elapsedMs</c>) and whether a seed's rows were reused
     /// from an earlier pair (which depends on which pairs ran before in the same process) removed, and witness rows in
     /// one order (they come in the order the server returned them, which a new server may change).</summary>

@@ -80,11 +80,46 @@ internal sealed class HarnessProcess : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The embedded server (mariadbd) this harness runs now, waiting for it to be up.</summary>
+    public int ServerProcess()
+    {
+        var clock = Stopwatch.StartNew();
+        int? pid;
+        while ((pid = ServerProcessOrNull()) is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "no embedded server found");
+            Thread.Sleep(20);
+        }
+        return pid.Value;
+    }
+
+    /// <summary>The embedded server (mariadbd) this harness runs now, if any.</summary>
+    public int? ServerProcessOrNull() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Read($"/proc/{pid}/comm").Trim() == "mariadbd" && Read($"/proc/{pid}/cmdline").Contains(Temporary, StringComparison.Ordinal))
+            .Select(pid => (int?)pid)
+            .FirstOrDefault();
+
+    /// <summary>Sends a signal to one process.</summary>
+    public static void Kill(int pid, int signal) => Assert.Equal(0, kill(pid, signal));
+
+    /// <summary>Sends a signal to a process that may have ended meanwhile.</summary>
+    public static void TryKill(int pid, int signal) => _ = kill(pid, signal);
+
+    private static string Read(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+    }
+
     /// <summary>Processes still running whose command line names the harness's temporary folder (its servers).</summary>
     public IReadOnlyList<string> ProcessesLeft() =>
         Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Select(d => Read(Path.Combine(d, "cmdline")).Replace('\0', ' '))
             .Where(c => c.Contains(Temporary, StringComparison.Ordinal))
             .ToList();
 

@@ -16,6 +16,14 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         Assert.Equal(baseline.Take(lines.Count), lines);
     }
 
+    // The report is the undisturbed run's first lines, the harness's servers are gone, and --resume finishes it.
+    private async Task AssertStoppedCleanlyAndResumableAsync(HarnessProcess harness, string report)
+    {
+        AssertValidPrefix(corpus.Baseline, report);
+        Assert.Empty(harness.ProcessesLeft());
+        await ResumeToTheUndisturbedReportAsync(report);
+    }
+
     private async Task ResumeToTheUndisturbedReportAsync(string report)
     {
         var (exit, output, error) = await HarnessProcess.RunAsync(["verify", corpus.Pairs, "--out", report, "--resume", .. DurableCorpus.Options]);
@@ -33,8 +41,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         var report = Report("sigint.jsonl");
 
         // Given a run in progress, when its process group gets SIGINT (as from Ctrl-C)
-        using var harness = HarnessProcess.Start(["verify", corpus.Pairs, "--out", report, .. DurableCorpus.Options]);
-        await harness.WaitForLinesAsync(report, 40);
+        using var harness = await corpus.StartMidRunAsync(report);
         harness.SignalGroup(HarnessProcess.SigInt);
         var exit = await harness.WaitAsync(TimeSpan.FromMinutes(1));
 
@@ -43,12 +50,10 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         Assert.True(exit == 130, harness.Error);
         Assert.Contains("resume with --resume", harness.Error, StringComparison.Ordinal);
         Assert.Contains("all", harness.Output, StringComparison.Ordinal);
-        AssertValidPrefix(corpus.Baseline, report);
-        Assert.Empty(harness.ProcessesLeft());
         Assert.Empty(Directory.EnumerateFileSystemEntries(harness.Temporary));
 
         // And --resume finishes it to exactly the undisturbed report
-        await ResumeToTheUndisturbedReportAsync(report);
+        await AssertStoppedCleanlyAndResumableAsync(harness, report);
     }
 
     [Fact]
@@ -57,8 +62,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         ServerAvailability.RequireMariaDb();
         var report = Report("sigterm-twice.jsonl");
 
-        using var harness = HarnessProcess.Start(["verify", corpus.Pairs, "--out", report, .. DurableCorpus.Options]);
-        await harness.WaitForLinesAsync(report, 40);
+        using var harness = await corpus.StartMidRunAsync(report);
         harness.Signal(HarnessProcess.SigTerm);
         await Task.Delay(100, TestContext.Current.CancellationToken);
         harness.Signal(HarnessProcess.SigTerm);
@@ -66,9 +70,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
 
         Assert.True(exit == 130, harness.Error);
         Assert.Contains("again", harness.Error, StringComparison.Ordinal);
-        AssertValidPrefix(corpus.Baseline, report);
-        Assert.Empty(harness.ProcessesLeft());
-        await ResumeToTheUndisturbedReportAsync(report);
+        await AssertStoppedCleanlyAndResumableAsync(harness, report);
     }
 
     [Fact]
@@ -78,8 +80,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         var report = Report("killed.jsonl");
 
         // When the harness itself is killed (no chance to clean up)
-        using var harness = HarnessProcess.Start(["verify", corpus.Pairs, "--out", report, .. DurableCorpus.Options]);
-        await harness.WaitForLinesAsync(report, 40);
+        using var harness = await corpus.StartMidRunAsync(report);
         harness.Signal(HarnessProcess.SigKill);
         await harness.WaitAsync(TimeSpan.FromSeconds(30));
 

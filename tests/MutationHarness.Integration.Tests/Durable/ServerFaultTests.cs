@@ -1,0 +1,98 @@
+using System.Text.Json;
+using MutationHarness.TestSupport;
+
+namespace MutationHarness.Integration.Tests.Durable;
+
+/// <summary>A server killed or frozen mid-run never turns into a wrong verdict: a killed embedded server is replaced and
+/// the records that were on it run again; a frozen one makes its statements time out on the client.</summary>
+public sealed class ServerFaultTests(DurableCorpus corpus)
+{
+    private string Report(string name) => Path.Combine(corpus.Folder, name);
+
+    [Fact]
+    public async Task A_killed_embedded_server_is_replaced_and_the_report_is_the_undisturbed_one()
+    {
+        ServerAvailability.RequireMariaDb();
+        var report = Report("server-killed.jsonl");
+
+        // Given a run in progress, when its MariaDB is killed outright
+        using var harness = await corpus.StartMidRunAsync(report);
+        var server = harness.ServerProcess();
+        HarnessProcess.Kill(server, HarnessProcess.SigKill);
+        var exit = await harness.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then a new server took over, and no record reports what the dead one did to it
+        Assert.True(exit == 1, harness.Error);
+        Assert.Contains("started a new server", harness.Error, StringComparison.Ordinal);
+        Assert.Equal(corpus.Baseline, DurableCorpus.ComparableLines(report));
+        Assert.Empty(harness.ProcessesLeft());
+    }
+
+    [Fact]
+    public async Task A_server_that_keeps_dying_stops_the_run_with_exit_3_its_log_and_every_finished_line()
+    {
+        ServerAvailability.RequireMariaDb();
+        var report = Report("server-dying.jsonl");
+
+        using var harness = await corpus.StartMidRunAsync(report);
+        // Kill every server the harness starts, until it gives up.
+        while (!harness.HasExited)
+        {
+            if (harness.ServerProcessOrNull() is { } server)
+                HarnessProcess.TryKill(server, HarnessProcess.SigKill);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        var exit = await harness.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == 3, harness.Error);
+        Assert.Contains("was lost", harness.Error, StringComparison.Ordinal);
+        Assert.Contains("Error log", harness.Error, StringComparison.Ordinal);
+        Assert.Contains("resume with --resume", harness.Error, StringComparison.Ordinal);
+        var lines = DurableCorpus.ComparableLines(report);
+        Assert.Equal(corpus.Baseline.Take(lines.Count), lines);
+        Assert.Empty(harness.ProcessesLeft());
+    }
+
+    [Fact]
+    public async Task A_frozen_server_times_statements_out_on_the_client_and_never_lets_them_verify()
+    {
+        ServerAvailability.RequireMariaDb();
+        var report = Report("server-frozen.jsonl");
+        const double timeout = 2;
+
+        // Given a run with a 2 s deadline, when its server is stopped (SIGSTOP) for 8 s, then continued
+        using var harness = await corpus.StartMidRunAsync(report, "--jobs", "2", "--timeout", "2");
+        var server = harness.ServerProcess();
+        HarnessProcess.Kill(server, HarnessProcess.SigStop);
+        await Task.Delay(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        HarnessProcess.Kill(server, HarnessProcess.SigCont);
+        var exit = await harness.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then the run finished, the records caught in the freeze are timeouts, none of them verified past its deadline,
+        // and every other record has the undisturbed verdict
+        Assert.True(exit == 1, harness.Error);
+        var lines = File.ReadAllLines(report).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(corpus.Count, lines.Count);
+        var timedOut = lines.Where(l => l.GetProperty("verdict").GetString() == "timeout").ToList();
+        Assert.NotEmpty(timedOut);
+        foreach (var line in lines.Where(l => l.GetProperty("verdict").GetString() == "verified"))
+        {
+            foreach (var side in Sides(line))
+                Assert.True(side <= (timeout + 1.5) * 1000, $"{line.GetProperty("id")} verified with a statement of {side} ms");
+        }
+        var baseline = corpus.Baseline.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var verdict = lines[i].GetProperty("verdict").GetString();
+            if (verdict != "timeout")
+                Assert.Equal(baseline[i].GetProperty("verdict").GetString(), verdict);
+        }
+    }
+
+    private static IEnumerable<double> Sides(JsonElement line) =>
+        line.GetProperty("targets").EnumerateArray()
+            .SelectMany(t => t.GetProperty("databases").EnumerateArray())
+            .SelectMany(d => new[] { "original", "mutated" }.Where(side => d.TryGetProperty(side, out _)).Select(side => d.GetProperty(side)))
+            .Where(s => s.TryGetProperty("elapsedMs", out _))
+            .Select(s => s.GetProperty("elapsedMs").GetDouble());
+}
