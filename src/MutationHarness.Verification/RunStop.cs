@@ -6,6 +6,8 @@ public sealed class RunStop : IDisposable
 {
     private readonly CancellationTokenSource _taking = new();
     private readonly CancellationTokenSource _working = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
 
     /// <summary>Cancelled when no more records may be taken (and when a target is still starting: it stops).</summary>
     public CancellationToken Taking => _taking.Token;
@@ -19,21 +21,36 @@ public sealed class RunStop : IDisposable
     /// <summary>Stops taking records now; abandons those in flight after <paramref name="drain"/>.</summary>
     public void Stop(TimeSpan drain)
     {
-        _taking.Cancel();
-        _working.CancelAfter(drain);
+        // A signal can arrive after the run has ended and disposed its stop: there is nothing left to stop then.
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _taking.Cancel();
+            _working.CancelAfter(drain);
+        }
     }
 
     /// <summary>Stops taking records and abandons those in flight, now.</summary>
     public void Abandon()
     {
-        _taking.Cancel();
-        _working.Cancel();
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _taking.Cancel();
+            _working.Cancel();
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _taking.Dispose();
-        _working.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _taking.Dispose();
+            _working.Dispose();
+        }
     }
 }

@@ -11,7 +11,7 @@ internal static class GenerationRun
     /// <summary>Writes every pair; true when the run was interrupted (what was written is kept).</summary>
     public static async Task<bool> WriteAsync(PairGenerator generator, string path, CancellationToken cancellationToken)
     {
-        var file = path == "-" ? null : AtomicFile.Create(path);
+        var file = path == "-" ? null : OutputFile.Create(path);
         try
         {
             var stream = file?.Stream ?? Console.OpenStandardOutput();

@@ -41,6 +41,10 @@ internal sealed class InterruptSignals : IDisposable
 
     public void Dispose()
     {
+        // Once stopping, later signals stay ours until the process ends: a second Ctrl-C that lands while the run
+        // is already closing must not fall through to the default handler and kill it with another exit code.
+        if (Volatile.Read(ref _count) > 0)
+            return;
         foreach (var registration in _registrations)
             registration.Dispose();
     }

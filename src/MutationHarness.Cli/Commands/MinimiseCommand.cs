@@ -63,7 +63,7 @@ internal static class MinimiseCommand
             if (result.GetValue(output) is { } file)
             {
                 var line = JsonSerializer.Serialize(new { id = final.Id, strategy = final.Strategy, original = final.Original, mutated = final.Mutated, setup = final.Setup }, s_json);
-                await AtomicFile.WriteAllTextAsync(file.FullName, line + "\n", cancellationToken);
+                await OutputFile.WriteAllTextAsync(file.FullName, line + "\n", cancellationToken);
                 Console.Error.WriteLine($"wrote {file.FullName}");
             }
             return ExitCodes.Ok;

@@ -71,8 +71,8 @@ public sealed class BugBundles(string directory, Verifier verifier, VerifyOption
         var folder = Path.Combine(directory, bundle.Fingerprint.FolderName);
         Directory.CreateDirectory(folder);
         if (bundle.Count == 1)
-            await AtomicFile.WriteAllTextAsync(Path.Combine(folder, "repro.sql"), ReproScript.Render(bundle.Case), cancellationToken);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, "README.md"), BugReportText.Render(bundle.Case, bundle.Count, bundle.Ids), cancellationToken);
+            await OutputFile.WriteAllTextAsync(Path.Combine(folder, "repro.sql"), ReproScript.Render(bundle.Case), cancellationToken);
+        await OutputFile.WriteAllTextAsync(Path.Combine(folder, "README.md"), BugReportText.Render(bundle.Case, bundle.Count, bundle.Ids), cancellationToken);
         var report = bundle.Case.Report;
         var summary = new
         {
@@ -84,7 +84,7 @@ public sealed class BugBundles(string directory, Verifier verifier, VerifyOption
             unaffected = report.Unaffected(),
             minimisedSteps = bundle.Case.Minimised?.Steps.Select(s => s.Description),
         };
-        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, "bundle.json"), JsonSerializer.Serialize(summary, s_json), cancellationToken);
+        await OutputFile.WriteAllTextAsync(Path.Combine(folder, "bundle.json"), JsonSerializer.Serialize(summary, s_json), cancellationToken);
     }
 
     private sealed class Bundle(BugFingerprint fingerprint, BugCase bugCase)

@@ -47,7 +47,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
 
         // Then it exits 130 with a summary and how to resume, the report is the undisturbed run's first lines,
         // and its server is gone
-        Assert.True(exit == 130, harness.Error);
+        Assert.True(exit == 130, $"exit {exit}: {harness.Error}");
         Assert.Contains("resume with --resume", harness.Error, StringComparison.Ordinal);
         Assert.Contains("all", harness.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(harness.Temporary));
@@ -68,7 +68,7 @@ public sealed class InterruptionTests(DurableCorpus corpus)
         harness.Signal(HarnessProcess.SigTerm);
         var exit = await harness.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.True(exit == 130, harness.Error);
+        Assert.True(exit == 130, $"exit {exit}: {harness.Error}");
         Assert.Contains("again", harness.Error, StringComparison.Ordinal);
         await AssertStoppedCleanlyAndResumableAsync(harness, report);
     }
