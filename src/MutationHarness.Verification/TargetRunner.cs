@@ -38,7 +38,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
         if (reuse && cached is null)
             open.SeedResults.Keep(database.Name, plan.Pair.Original, original);
         var sides = (Side(original) with { Reused = cached is not null }, Side(mutated));
-        if (original is ServerErrorOutcome || mutated is ServerErrorOutcome)
+        if (original is ServerErrorOutcome or SessionChangedOutcome || mutated is ServerErrorOutcome or SessionChangedOutcome)
             return new DatabaseRun(database.FixtureName, Verdict.NotExecutable, sides.Item1, sides.Item2, null, null);
         if (original is TimeoutOutcome || mutated is TimeoutOutcome)
             return new DatabaseRun(database.FixtureName, Verdict.Timeout, sides.Item1, sides.Item2, null, null);
@@ -56,6 +56,8 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
         for (var i = 0; rerun && i < options.Reruns; i++)
         {
             var (again, againMutated) = await RunBothAsync(plan, database, wanted, cancellationToken);
+            if (again is SessionChangedOutcome || againMutated is SessionChangedOutcome)
+                return new DatabaseRun(database.FixtureName, Verdict.NotExecutable, Side(again), Side(againMutated), null, null);
             runs++;
             if (again is not RowsOutcome againRows || againMutated is not RowsOutcome againMutatedRows)
             {
@@ -93,6 +95,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
         RowsOutcome rows => new SideRun(true, rows.Result.RowCount, rows.Elapsed.TotalMilliseconds, null, null, null, false) { Bytes = rows.Result.Bytes },
         TooLargeOutcome large => new SideRun(false, large.Rows, large.Elapsed.TotalMilliseconds, null, null, null, false) { TooLarge = large.Limit, Bytes = large.Bytes },
         ServerErrorOutcome error => new SideRun(false, null, error.Elapsed.TotalMilliseconds, error.Number, error.SqlState, error.Message, false),
+        SessionChangedOutcome changed => new SideRun(false, null, changed.Elapsed.TotalMilliseconds, null, null, changed.Change, false),
         _ => new SideRun(false, null, outcome.Elapsed.TotalMilliseconds, null, null, "the statement ran past its deadline", true),
     };
 }

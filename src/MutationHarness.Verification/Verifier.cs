@@ -139,7 +139,9 @@ public sealed class Verifier : IAsyncDisposable
         run?.TooLarge is { } limit ? $"the {side} result was stopped unjudged after {run.Rows:N0} rows: {limit} " : "";
 
     private static string SideError(string side, SideRun? run) =>
-        run is { Ok: false, ErrorNumber: { } number } ? $"the {side} query failed with error {number}: {run.ErrorMessage} " : "";
+        run is { Ok: false, ErrorNumber: { } number } ? $"the {side} query failed with error {number}: {run.ErrorMessage} "
+        : run is { Ok: false, TimedOut: false, TooLarge: null, ErrorMessage: { } problem } ? $"the {side} query: {problem} "
+        : "";
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -61,7 +61,7 @@ public sealed class TargetSpecTests
     public void The_pinning_statement_is_one_set()
     {
         Assert.Equal(
-            "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone='+00:00', NAMES utf8mb4 COLLATE utf8mb4_general_ci",
+            "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone='+00:00', NAMES utf8mb4 COLLATE utf8mb4_general_ci, sql_select_limit=18446744073709551615",
             SessionPinning.SetStatement(SessionSettings.Default));
     }
 }

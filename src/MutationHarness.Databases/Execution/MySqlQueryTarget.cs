@@ -26,8 +26,10 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         Accounts = accounts;
         Protections = new TargetProtections(accounts.IsolatesSetups, accounts.IsolatesSetups, notices);
         var quirks = ServerQuirks.For(server.Flavor);
-        _pool = new SessionPool(accounts.Reader, options.Session, options.Jobs);
-        _runner = new StatementRunner(quirks, name);
+        var watch = new SessionWatch(server.Flavor);
+        var pin = SessionPinning.SetStatement(options.Session);
+        _pool = new SessionPool(accounts.Reader, pin, watch, options.Jobs);
+        _runner = new StatementRunner(quirks, name, watch, pin);
         _loader = new FixtureLoader(accounts, options.Session, server.Flavor);
         _collations = new CollationCatalog(accounts.Reader);
         _onDispose = onDispose;

@@ -9,7 +9,7 @@ internal static class SessionPinning
     /// <summary>One statement, sent once per connection, never per statement.</summary>
     public static string SetStatement(SessionSettings session) =>
         $"SET SESSION sql_mode={Quote(session.SqlMode)}, time_zone={Quote(session.TimeZone)}, " +
-        $"NAMES {Identifier(session.CharacterSet)} COLLATE {Identifier(session.Collation)}";
+        $"NAMES {Identifier(session.CharacterSet)} COLLATE {Identifier(session.Collation)}, sql_select_limit=18446744073709551615";
 
     /// <summary>Adds the options every harness connection needs to a user's or our own connection string.</summary>
     public static string Harden(string connectionString, string? database = null)
@@ -24,8 +24,10 @@ internal static class SessionPinning
             // The text protocol: what the server prints is what we compare.
             IgnorePrepare = true,
             AllowUserVariables = true,
-            // We keep our own pinned sessions; a driver pool would reset them on reuse.
+            // We keep our own pinned sessions, reset and pinned again before each reuse.
             Pooling = false,
+            // A setup's LOAD DATA LOCAL INFILE would read a file of this machine's and send it.
+            AllowLoadLocalInfile = false,
             // The deadline is a cancellation token; CommandTimeout is only a per-read budget.
             DefaultCommandTimeout = 0,
             CharacterSet = "utf8mb4",

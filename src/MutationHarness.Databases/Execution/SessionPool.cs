@@ -1,22 +1,25 @@
 using System.Collections.Concurrent;
-using MutationHarness.Databases.Targets;
 using MySqlConnector;
 
 namespace MutationHarness.Databases.Execution;
 
-/// <summary>A fixed number of pinned sessions shared by concurrent statements; a broken one is replaced on demand.</summary>
+/// <summary>A fixed number of pinned sessions shared by concurrent statements. A session that ran a statement is reset
+/// (the driver's connection reset: variables, user variables, temporary tables, locks) and pinned again before its
+/// next use; a broken one is replaced on demand.</summary>
 internal sealed class SessionPool : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _pinStatement;
+    private readonly SessionWatch _watch;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<PinnedSession> _idle = [];
     private int _disposed;
 
-    public SessionPool(string connectionString, SessionSettings session, int size)
+    public SessionPool(string connectionString, string pinStatement, SessionWatch watch, int size)
     {
         _connectionString = connectionString;
-        _pinStatement = SessionPinning.SetStatement(session);
+        _pinStatement = pinStatement;
+        _watch = watch;
         _slots = new SemaphoreSlim(size, size);
     }
 
@@ -24,10 +27,13 @@ internal sealed class SessionPool : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _slots.WaitAsync(cancellationToken);
-        if (_idle.TryTake(out var session))
-            return session;
         try
         {
+            while (_idle.TryTake(out var session))
+            {
+                if (await TryRepinAsync(session, cancellationToken))
+                    return session;
+            }
             return await OpenAsync(cancellationToken);
         }
         catch
@@ -41,6 +47,7 @@ internal sealed class SessionPool : IAsyncDisposable
     {
         try
         {
+            session.Used = true;
             if (session.Broken || Volatile.Read(ref _disposed) != 0)
                 await session.DisposeAsync();
             else
@@ -60,6 +67,25 @@ internal sealed class SessionPool : IAsyncDisposable
             await session.DisposeAsync();
     }
 
+    // The reset keeps the current database and drops everything else back to the server's defaults, the deadline too;
+    // the runner pins the session again together with the next statement's deadline.
+    private async Task<bool> TryRepinAsync(PinnedSession session, CancellationToken cancellationToken)
+    {
+        if (!session.Used)
+            return true;
+        try
+        {
+            await session.Connection.ResetConnectionAsync(cancellationToken);
+            (session.ServerDeadline, session.Used, session.NeedsPin) = (null, false, true);
+            return true;
+        }
+        catch (MySqlException)
+        {
+            await session.DisposeAsync();
+            return false;
+        }
+    }
+
     private async Task<PinnedSession> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new MySqlConnection(_connectionString);
@@ -67,7 +93,7 @@ internal sealed class SessionPool : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await connection.RunAsync(_pinStatement, cancellationToken);
-            return new PinnedSession(connection);
+            return new PinnedSession(connection, await _watch.ReadAsync(connection, cancellationToken));
         }
         catch
         {

@@ -6,7 +6,7 @@ using MySqlConnector;
 namespace MutationHarness.Databases.Execution;
 
 /// <summary>Runs one statement on a pinned session under a deadline the server and the client both enforce.</summary>
-internal sealed class StatementRunner(ServerQuirks quirks, string target)
+internal sealed class StatementRunner(ServerQuirks quirks, string target, SessionWatch watch, string pinStatement)
 {
     /// <summary>How long past the deadline (and its grace) the client waits for a server that does not answer at all
     /// before it abandons the statement and closes its connection.</summary>
@@ -25,7 +25,8 @@ internal sealed class StatementRunner(ServerQuirks quirks, string target)
         try
         {
             await PrepareAsync(session, database, deadline, token);
-            return await ReadAsync(session, sql, request, started, token);
+            var outcome = await ReadAsync(session, sql, request, started, token);
+            return await CheckSessionAsync(session, outcome, token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -40,8 +41,33 @@ internal sealed class StatementRunner(ServerQuirks quirks, string target)
         }
         catch (MySqlException ex)
         {
-            return Classify(session, ex, deadlineSource.IsCancellationRequested, Stopwatch.GetElapsedTime(started));
+            var outcome = Classify(session, ex, deadlineSource.IsCancellationRequested, Stopwatch.GetElapsedTime(started));
+            return session.Broken ? outcome : await CheckSessionAsync(session, outcome, CancellationToken.None);
         }
+    }
+
+    // Defence in depth behind the guard: whatever the statement did, the session it leaves must read as pinned,
+    // or its result is not judged (a stored function can set sql_select_limit, time_zone, …).
+    private async Task<StatementOutcome> CheckSessionAsync(PinnedSession session, StatementOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (session.Broken)
+            return outcome;
+        string? change;
+        try
+        {
+            change = await watch.FindChangeAsync(session.Connection, session.Pinned, cancellationToken);
+        }
+        catch (MySqlException ex)
+        {
+            session.Broken = true;
+            if (ex.SqlState is null || ServerErrors.MeansServerGone((int) ex.ErrorCode))
+                throw new TargetLostException(target, $"error {(int) ex.ErrorCode}: {ex.Message}", ex);
+            return new SessionChangedOutcome($"the session could not be read back after the statement: {ex.Message}", outcome.Elapsed);
+        }
+        if (change is null)
+            return outcome;
+        session.Broken = true;
+        return new SessionChangedOutcome(change, outcome.Elapsed);
     }
 
     /// <summary>Runs the statement again only to read its column definitions with <c>character_set_results</c> off, the one
@@ -123,7 +149,12 @@ internal sealed class StatementRunner(ServerQuirks quirks, string target)
             await session.Connection.ChangeDatabaseAsync(database, cancellationToken);
             session.Database = database;
         }
-        if (assignment is not null)
+        if (session.NeedsPin)
+        {
+            await session.Connection.RunAsync(assignment is null ? pinStatement : pinStatement + ", " + assignment, cancellationToken);
+            session.NeedsPin = false;
+        }
+        else if (assignment is not null)
         {
             await session.Connection.RunAsync("SET SESSION " + assignment, cancellationToken);
         }

@@ -2,7 +2,7 @@ using MutationHarness.Core.Results;
 
 namespace MutationHarness.Databases.Targets;
 
-/// <summary>What running one statement gave: rows, a server error, or a timeout.</summary>
+/// <summary>What running one statement gave: rows, a server error, a timeout, a result too large, or a changed session.</summary>
 public abstract record StatementOutcome(TimeSpan Elapsed);
 
 /// <summary>The statement returned rows (possibly none).</summary>
@@ -16,3 +16,7 @@ public sealed record TimeoutOutcome(TimeSpan Elapsed) : StatementOutcome(Elapsed
 
 /// <summary>The result passed a row or byte limit and was stopped there: too large to judge.</summary>
 public sealed record TooLargeOutcome(int Rows, long Bytes, string Limit, TimeSpan Elapsed) : StatementOutcome(Elapsed);
+
+/// <summary>The statement changed a pinned session variable (a stored function it calls can): its result is not judged,
+/// and its session is not reused.</summary>
+public sealed record SessionChangedOutcome(string Change, TimeSpan Elapsed) : StatementOutcome(Elapsed);

@@ -21,6 +21,7 @@ internal sealed record Observation(string Where, bool Ok, bool TimedOut, int? Er
             ServerErrorOutcome e => $"error {e.Number}: {e.Message}",
             TimeoutOutcome => "it ran past its deadline",
             TooLargeOutcome t => $"its result was stopped unjudged: {t.Limit}",
+            SessionChangedOutcome c => c.Change,
             _ => null,
         };
         return answer switch
@@ -28,6 +29,7 @@ internal sealed record Observation(string Where, bool Ok, bool TimedOut, int? Er
             ServerErrorOutcome e => new Observation(where, false, false, e.Number, e.Message, differs, seedProblem),
             TimeoutOutcome => new Observation(where, false, true, null, "ran past its deadline", differs, seedProblem),
             TooLargeOutcome t => new Observation(where, false, false, null, $"its result was stopped unjudged: {t.Limit}", differs, seedProblem),
+            SessionChangedOutcome c => new Observation(where, false, false, null, c.Change, differs, seedProblem),
             _ => new Observation(where, true, false, null, null, differs, seedProblem),
         };
     }
