@@ -11,6 +11,8 @@ namespace MutationHarness.Cli.Commands;
 /// the seeds' variety (distinct seeds, lengths, pairs and sites per seed), and the warnings; or the same as JSON.</summary>
 internal static class GenerationPrinter
 {
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public static void Print(GenerationSummary summary, VerifyOptions verify, IReadOnlyList<string> targets, bool json, TextWriter output)
     {
         var lengths = Distribution.Of(summary.SeedLengths);
@@ -39,7 +41,7 @@ internal static class GenerationPrinter
                     shortBecause = s.ShortBecause,
                 }),
                 warnings = summary.Warnings,
-            }));
+            }, s_json));
             return;
         }
 

@@ -164,8 +164,20 @@ internal sealed partial class TrainingSeedBuilder(Random random, int maxDepth)
         }
 
         var table = NewAlias('t');
-        var columns = FixtureColumns.All.OrderBy(_ => random.Next()).Take(3 + random.Next(4))
-            .Select(c => new ScopeColumn($"`{table}`.`{c.Name}`", c.IsString)).ToList();
+        // A few of the table's columns, drawn without repeats (a partial Fisher–Yates shuffle).
+        var all = FixtureColumns.All;
+        var order = new int[all.Count];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        var count = 3 + random.Next(4);
+        var columns = new List<ScopeColumn>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var j = i + random.Next(order.Length - i);
+            (order[i], order[j]) = (order[j], order[i]);
+            columns.Add(new ScopeColumn($"`{table}`.`{all[order[i]].Name}`", all[order[i]].IsString));
+        }
+
         return ($"`{Pick(SeedQueryGenerator.Tables)}` AS `{table}`", columns);
     }
 }

@@ -57,11 +57,12 @@ internal sealed class CandidateSource
         var flipped = index % 3 == 2;
         var seed = TrainingSeeds.Make(_strategy, flipped, Depths[_random.Next(Depths.Length)], _random);
         var mutantSeed = _random.Next();
-        if (!_seen.Add(seed))
-            return false;
         IReadOnlyList<Mutant> mutants;
         try
         {
+            // Two texts that differ only in case, spaces or redundant parentheses are one seed to clean's split.
+            if (!_seen.Add(SqlText.Normalize(seed)))
+                return false;
             mutants = Mutants.Enumerate(seed, _strategy, mutantSeed);
         }
         catch (SqlSyntaxError)

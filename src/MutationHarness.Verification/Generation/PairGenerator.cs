@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Verdicts;
@@ -34,12 +35,15 @@ public sealed class PairGenerator
     public async IAsyncEnumerable<GeneratedPair> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (NextRound() is { Count: > 0 } round)
+        while (PlanRound() is { Count: > 0 } plan)
         {
-            var index = 0;
-            await foreach (var report in _verifier.VerifyAllAsync(Records(round), cancellationToken))
+            // The workers make the candidates as they take them (making overlaps verifying); reports come back in
+            // the order the candidates were made.
+            var made = new ConcurrentQueue<Candidate>();
+            await foreach (var report in _verifier.VerifyAllAsync(Records(plan, made), cancellationToken))
             {
-                var candidate = round[index++];
+                if (!made.TryDequeue(out var candidate))
+                    throw new InvalidOperationException("a report came back for a candidate that was never made");
                 var tally = Summary.For(candidate.Strategy);
                 if (report.Verdict != Verdict.Verified || report.Flags.Count > 0)
                 {
@@ -65,8 +69,8 @@ public sealed class PairGenerator
     }
 
     /// <summary>The next round: for each strategy still short, as many candidates as its yield so far says it needs
-    /// (with a margin), interleaved so every job has mixed work; empty when every strategy is done or gave up.</summary>
-    private List<Candidate> NextRound()
+    /// (with a margin); empty when every strategy is done or gave up.</summary>
+    private List<(CandidateSource Source, int Count)> PlanRound()
     {
         var wanted = new List<(CandidateSource Source, int Count)>();
         foreach (var (source, tally) in _sources.Zip(Summary.Strategies))
@@ -87,29 +91,36 @@ public sealed class PairGenerator
         }
 
         var share = wanted.Count == 0 ? 0 : Math.Max(8, MaxRound / wanted.Count);
-        var lists = wanted.Select(w => Take(w.Source, Math.Min(w.Count, share))).ToList();
-        var round = new List<Candidate>();
-        for (var i = 0; lists.Any(l => i < l.Count); i++)
-            round.AddRange(lists.Where(l => i < l.Count).Select(l => l[i]));
-        return round;
+        return wanted.Select(w => (w.Source, Math.Min(w.Count, share))).ToList();
     }
 
-    /// <summary>The count asked, then the rest of the last seed's mutants, so a seed's pairs stay together.</summary>
-    private static List<Candidate> Take(CandidateSource source, int count)
+    /// <summary>The round's candidates, made one seed at a time in turn from each strategy (so every job has mixed
+    /// work and a seed's pairs stay together), each remembered in <paramref name="made"/> as it is handed out.</summary>
+    private async IAsyncEnumerable<InputRecord> Records(List<(CandidateSource Source, int Count)> plan, ConcurrentQueue<Candidate> made)
     {
-        var taken = new List<Candidate>(count + 1);
-        while (source.Peek() is { } next && (taken.Count < count || next.SeedId == taken[^1].SeedId))
-            taken.Add(source.Next()!);
-        return taken;
-    }
-
-    private async IAsyncEnumerable<InputRecord> Records(List<Candidate> round)
-    {
-        for (var i = 0; i < round.Count; i++)
+        var left = plan.Select(p => p.Count).ToArray();
+        var index = 0;
+        while (left.Any(l => l > 0))
         {
-            var c = round[i];
-            yield return InputRecord.Read(new MutationPair($"{c.SeedId}-m{i}", new SourceLocation("generated", i + 1),
-                c.Strategy, c.Seed, c.Mutated, _options.Dbms, null, []));
+            for (var s = 0; s < plan.Count; s++)
+            {
+                if (left[s] <= 0)
+                    continue;
+                if (plan[s].Source.Next() is not { } first)
+                {
+                    left[s] = 0;
+                    continue;
+                }
+
+                for (var candidate = first; candidate is not null; candidate = plan[s].Source.Peek()?.SeedId == first.SeedId ? plan[s].Source.Next() : null)
+                {
+                    left[s]--;
+                    made.Enqueue(candidate);
+                    index++;
+                    yield return InputRecord.Read(new MutationPair($"{candidate.SeedId}-m{index}", new SourceLocation("generated", index),
+                        candidate.Strategy, candidate.Seed, candidate.Mutated, _options.Dbms, null, []));
+                }
+            }
         }
 
         await Task.CompletedTask;
