@@ -50,7 +50,11 @@ internal sealed class ExtraOutputs : IAsyncDisposable
     {
         if (result.GetValue(Minimise) && result.GetValue(Bundles) is null)
             throw new UsageException("--minimise shrinks the pairs of --bundles: give --bundles DIR");
-        return new(result.GetValue(JUnit)?.Given(), result.GetValue(Markdown)?.Given(), result.GetValue(Bundles)?.FullName, result.GetValue(Minimise), options);
+        var (junit, markdown) = (result.GetValue(JUnit)?.Given(), result.GetValue(Markdown)?.Given());
+        // A directory or a socket is refused now, before any server starts.
+        foreach (var path in new[] { junit, markdown }.OfType<string>())
+            OutputPath.Resolve(path);
+        return new(junit, markdown, result.GetValue(Bundles)?.FullName, result.GetValue(Minimise), options);
     }
 
     /// <summary>Called once the targets are up: the JUnit suites are named after them.</summary>

@@ -6,6 +6,7 @@ using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
+using MutationHarness.Databases.Targets;
 using MutationHarness.Verification;
 using MutationHarness.Verification.Minimising;
 
@@ -42,7 +43,7 @@ internal static class MinimiseCommand
             if (options.Targets.Count != 1)
                 throw new UsageException("minimise runs on one --target: the one the pair breaks on");
             var pair = await FindAsync(set.ReadInputs(result), result.GetValue(id), cancellationToken);
-            Console.Error.WriteLine($"starting {options.Targets[0]} …");
+            Console.Error.WriteLine($"starting {TargetSpec.SafeName(options.Targets[0])} …");
             await using var verifier = await Verifier.StartAsync(options, StrategyCatalog.Default, new TargetOpener(), cancellationToken);
             var target = verifier.OpenTargets[0].Target.Name;
             var minimised = await Minimiser.MinimiseAsync(verifier, target, pair,
@@ -63,8 +64,8 @@ internal static class MinimiseCommand
             if (result.GetValue(output) is { } file)
             {
                 var line = JsonSerializer.Serialize(new { id = final.Id, strategy = final.Strategy, original = final.Original, mutated = final.Mutated, setup = final.Setup }, s_json);
-                await OutputFile.WriteAllTextAsync(file.FullName, line + "\n", cancellationToken);
-                Console.Error.WriteLine($"wrote {file.FullName}");
+                await OutputFile.WriteAllTextAsync(file.Given(), line + "\n", cancellationToken);
+                Console.Error.WriteLine($"wrote {(file.Given() == OutputPath.StandardOutputName ? "standard output" : file.FullName)}");
             }
             return ExitCodes.Ok;
         }));

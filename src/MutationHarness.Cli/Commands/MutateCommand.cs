@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MutationHarness.Core.Files;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Sql;
@@ -44,15 +45,21 @@ internal static class MutateCommand
             var lines = file is not null ? SeedFile.Read(file)
                 : [new SeedLine(new SourceLocation("argument", 0), "seed", SqlArgument.Read(query!), null)];
             var asJson = result.GetValue(json) || file is not null;
-            await using var target = result.GetValue(output) is { } path ? new StreamWriter(path) : null;
-            var writer = target ?? Console.Out;
+            // Written as every output is: - is standard output, a symlink is followed, a FIFO or a device written through.
+            await using var pairsOut = result.GetValue(output) is { } path ? OutputFile.Create(path) : null;
             var (mutants, unreadable) = (0, 0);
-            foreach (var line in lines)
+            await using (var target = pairsOut is null ? null : new StreamWriter(pairsOut.Stream, leaveOpen: true))
             {
-                var written = Mutate(line, only, result.GetValue(randomSeed), asJson, writer);
-                mutants += Math.Max(0, written);
-                unreadable += written < 0 ? 1 : 0;
+                var writer = target ?? Console.Out;
+                foreach (var line in lines)
+                {
+                    var written = Mutate(line, only, result.GetValue(randomSeed), asJson, writer);
+                    mutants += Math.Max(0, written);
+                    unreadable += written < 0 ? 1 : 0;
+                }
             }
+            if (pairsOut is not null)
+                await pairsOut.CommitAsync();
 
             Console.Error.WriteLine($"{mutants} mutant(s)" + (unreadable > 0 ? $"; {unreadable} seed(s) could not be read" : ""));
             return unreadable > 0 && file is not null ? ExitCodes.Failed : ExitCodes.Ok;

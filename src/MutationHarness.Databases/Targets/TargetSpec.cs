@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MySqlConnector;
 
 namespace MutationHarness.Databases.Targets;
@@ -17,7 +18,7 @@ public enum TargetKind
 
 /// <summary>A parsed <c>--target</c> value: <c>local:mariadb[:version]|mysql|tidb</c>, <c>container:mysql|mariadb|tidb[:tag]</c>, or a connection string.</summary>
 /// <remarks>For a local target the tag is a MariaDB series (<c>local:mariadb:10.5</c>) run from a provisioned root.</remarks>
-public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Tag, string? ConnectionString)
+public sealed partial record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Tag, string? ConnectionString)
 {
     /// <summary>The embedded default, <c>local:mariadb</c>.</summary>
     public static TargetSpec LocalMariaDb { get; } = new(TargetKind.Local, ServerFlavor.MariaDb, null, null);
@@ -69,7 +70,7 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
             }
             catch (ArgumentException ex)
             {
-                throw new TargetSpecException("(connection string)", ex.Message);
+                throw new TargetSpecException("(connection string)", UnreadableReason(spec, ex));
             }
             return new(TargetKind.ConnectionString, ServerFlavor.Other, null, spec);
         }
@@ -94,6 +95,16 @@ public sealed record TargetSpec(TargetKind Kind, ServerFlavor Flavor, string? Ta
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Contains('=', StringComparison.Ordinal) ? HidePassword(spec.Trim()) : spec;
     }
+
+    // The driver's message names the option it could not read; after a password, that may be a piece of the password
+    // (a value holding ';' unquoted), so it is not repeated then.
+    private static string UnreadableReason(string spec, ArgumentException ex) =>
+        PasswordKey().IsMatch(spec)
+            ? "it cannot be read as a connection string: an option is unknown or malformed (a value holding ';' or '=' goes in double quotes)."
+            : ex.Message;
+
+    [GeneratedRegex(@"(^|;)\s*(password|pwd)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordKey();
 
     internal static string HidePassword(string connectionString)
     {

@@ -37,7 +37,11 @@ public sealed class ChatEndpointSource : IAnswerSource, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public string Description => $"{_options.Model} at {_options.Endpoint}";
+    public string Description => $"{_options.Model} at {WithoutCredentials(_options.Endpoint)}";
+
+    // An endpoint given as https://user:secret@host/… prints without its user information.
+    private static string WithoutCredentials(Uri endpoint) =>
+        endpoint.IsAbsoluteUri && endpoint.UserInfo.Length > 0 ? new UriBuilder(endpoint) { UserName = "", Password = "" }.Uri.ToString() : endpoint.ToString();
 
     /// <summary>How many HTTP requests were sent, retries included (cached answers send none).</summary>
     public int RequestsSent => Volatile.Read(ref _requests);

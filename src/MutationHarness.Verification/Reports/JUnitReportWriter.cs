@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using MutationHarness.Core.Files;
 using MutationHarness.Core.Results;
 using MutationHarness.Core.Verdicts;
 
@@ -13,19 +14,24 @@ public sealed class JUnitReportWriter : IAsyncDisposable
 {
     private static readonly XmlWriterSettings s_fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, Indent = true, Async = true };
     private readonly string _path;
+    private readonly string _scratch;
     private readonly Suite[] _suites;
 
+    // The scratch files live in a private temporary folder, never beside the output: that may be a FIFO or /dev/stdout.
     private JUnitReportWriter(string path, IReadOnlyList<string> targets)
     {
         _path = path;
-        _suites = targets.Select((t, i) => new Suite(t, $"{path}.{Environment.ProcessId}.{i}.part")).ToArray();
+        _scratch = Directory.CreateTempSubdirectory("mh-junit-").FullName;
+        _suites = targets.Select((t, i) => new Suite(t, Path.Combine(_scratch, $"{i}.part"))).ToArray();
     }
 
-    /// <summary>Starts the report for the targets of a run, in the run's order.</summary>
+    /// <summary>Starts the report for the targets of a run, in the run's order; <paramref name="path"/> is written as
+    /// <see cref="OutputFile"/> writes (<c>-</c>, a symlink, a FIFO or a device included).</summary>
     public static JUnitReportWriter Create(string path, IReadOnlyList<string> targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        return new JUnitReportWriter(Path.GetFullPath(path), targets);
+        OutputPath.Resolve(path);
+        return new JUnitReportWriter(path, targets);
     }
 
     /// <summary>Adds one pair's cases: one per target (a pair stopped before running fails on every target).</summary>
@@ -67,9 +73,8 @@ public sealed class JUnitReportWriter : IAsyncDisposable
     /// <summary>Writes the whole file from the scratch files.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        var staging = $"{_path}.{Environment.ProcessId}.tmp";
-        await using (var output = File.Create(staging))
-        await using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) }))
+        await using var output = OutputFile.Create(_path);
+        await using (var xml = XmlWriter.Create(output.Stream, new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false), CloseOutput = false }))
         {
             await xml.WriteStartDocumentAsync();
             await xml.WriteStartElementAsync(null, "testsuites", null);
@@ -90,7 +95,7 @@ public sealed class JUnitReportWriter : IAsyncDisposable
             await xml.WriteEndElementAsync();
             await xml.WriteEndDocumentAsync();
         }
-        File.Move(staging, _path, overwrite: true);
+        await output.CommitAsync();
     }
 
     /// <inheritdoc />
@@ -99,8 +104,8 @@ public sealed class JUnitReportWriter : IAsyncDisposable
         foreach (var suite in _suites)
         {
             await suite.Writer.DisposeAsync();
-            File.Delete(suite.Path);
         }
+        Directory.Delete(_scratch, recursive: true);
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
