@@ -15,13 +15,15 @@ public enum ConformanceFailure
     /// <summary>The change is not what the strategy does (another strategy may do it).</summary>
     ChangeNotMadeByStrategy,
 
-    /// <summary>The change is the strategy's, but at a site the polarity walk does not mine.</summary>
+    /// <summary>The change is the strategy's, but at a site below a stop of the polarity walk (the reason names it):
+    /// an outer join, an operand, a function, the select list, a CTE read at both polarities, or a place where no
+    /// containment is expected (below an aggregate, a window function or a LIMIT).</summary>
     SiteNotApplicable,
 
     /// <summary>The change is the strategy's, but the site does not meet the strategy's precondition.</summary>
     PreconditionNotMet,
 
-    /// <summary>The strategy name is not one of the 18.</summary>
+    /// <summary>The strategy name is not one of the strategies.</summary>
     UnknownStrategy,
 }
 
@@ -34,11 +36,8 @@ public sealed record ConformanceResult(
     string? Reason,
     string? OtherStrategy)
 {
-    /// <summary>Why no containment is expected although the mutant conforms (the site feeds an aggregate), or null.</summary>
-    public string? NoRelation { get; init; }
-
-    internal static ConformanceResult Conforming(string site, bool isUpper, string? noRelation = null) =>
-        new(true, site, isUpper, null, null, null) { NoRelation = noRelation };
+    internal static ConformanceResult Conforming(string site, bool isUpper) =>
+        new(true, site, isUpper, null, null, null);
 
     internal static ConformanceResult Failing(ConformanceFailure failure, string reason, string? site = null, string? other = null) =>
         new(false, site, null, failure, reason, other);

@@ -23,7 +23,7 @@ internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strateg
         var (site, violation) = FindMatch(strategy);
         if (site is not null && violation is null && site.Applicable)
         {
-            return ConformanceResult.Conforming(site.Describe(original.Source), site.IsUpper, site.NoRelation);
+            return ConformanceResult.Conforming(site.Describe(original.Source), site.IsUpper);
         }
 
         _sites = SiteWalker.Walk(original, rules, null);
@@ -44,9 +44,9 @@ internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strateg
                 return ConformanceResult.Failing(ConformanceFailure.ChangeNotMadeByStrategy, $"{strategy} at {where}: {violation}.", where);
             }
 
-            return site.Reachable
-                ? ConformanceResult.Failing(ConformanceFailure.PreconditionNotMet, $"{strategy} at {where}: {site.Unmet}.", where)
-                : ConformanceResult.Failing(ConformanceFailure.SiteNotApplicable, $"{strategy} at {where}, where the polarity walk stops (outer join, function, operand, select list, …).", where);
+            return site.Stop is { } stop
+                ? ConformanceResult.Failing(ConformanceFailure.SiteNotApplicable, $"{strategy} at {where}, {stop}: the polarity walk stops there, so the site is not mined.", where)
+                : ConformanceResult.Failing(ConformanceFailure.PreconditionNotMet, $"{strategy} at {where}: {site.Unmet}.", where);
         }
 
         if (FindPartialMatch() is { } partial)
@@ -112,8 +112,9 @@ internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strateg
                 continue;
             }
 
-            // The rewrite is there when what still differs lies wholly outside what the rewrite changed, with at
-            // least one character between the two (adjacent changes may be one change the diff split in two).
+            // The rewrite is there when what still differs lies wholly outside what the rewrite changed, and is a
+            // smaller change than the whole difference (so the rewrite explains part of it, not a deletion that the
+            // greedy diff happens to let the other change re-insert).
             var edit = strategy.Rule.Rewrite(original, site, new Random(0));
             if (_diff.IsNoOp(edit) || _diff.NormalFormOf(edit) is not { } expected || expected == _diff.NormalOriginal)
             {
@@ -122,7 +123,9 @@ internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strateg
 
             var (rewriteHead, rewriteTail) = NormalFormDiff.CommonEnds(_diff.NormalOriginal, expected);
             var (head, tail) = NormalFormDiff.CommonEnds(expected, _diff.NormalMutant);
-            if (expected.Length - tail < rewriteHead || head > expected.Length - rewriteTail)
+            var rest = Math.Max(expected.Length, _diff.NormalMutant.Length) - head - tail;
+            var whole = Math.Max(_diff.NormalOriginal.Length, _diff.NormalMutant.Length) - _diff.Prefix - _diff.Suffix;
+            if (rest < whole && (expected.Length - tail <= rewriteHead || head >= expected.Length - rewriteTail))
             {
                 return site;
             }

@@ -51,7 +51,7 @@ internal static class FastConformance
             // Two sites' rewrites never give the same text, so the first match is the reference's site too.
             if (strategy.Rule.FastMatches(site, window))
             {
-                return site.Applicable ? ConformanceResult.Conforming(site.Describe(seed.Source), site.IsUpper, site.NoRelation) : null;
+                return site.Applicable ? ConformanceResult.Conforming(site.Describe(seed.Source), site.IsUpper) : null;
             }
         }
 

@@ -4,8 +4,8 @@ namespace MutationHarness.Sql.Mutation;
 
 /// <summary>Compares two token streams the way the parser and the normal form see them, and finds the one
 /// differing window. Token equality here is deliberately stricter than the normal form: equal tokens must
-/// parse and print identically, so only ASCII letters compare case-insensitively (and only in words and
-/// quoted names, which the printer folds); everything else compares ordinally.</summary>
+/// parse and print identically, so only the ASCII letters of reserved words compare case-insensitively (any
+/// other word or quoted name may be a table name, whose case counts); everything else compares ordinally.</summary>
 internal readonly struct TokenDiff
 {
     /// <param name="knownPrefix">Leading tokens already known to be equal (copied from the original).</param>
@@ -63,7 +63,7 @@ internal readonly struct TokenDiff
 
         var spanA = sourceA.AsSpan(x.Start, x.Length);
         var spanB = sourceB.AsSpan(y.Start, y.Length);
-        if (x.Kind is TokenKind.Word or TokenKind.QuotedIdentifier ? !AsciiFoldEquals(spanA, spanB) : !spanA.SequenceEqual(spanB))
+        if (x.Kind == TokenKind.Word && Keywords.IsReserved(x.Keyword) ? !AsciiFoldEquals(spanA, spanB) : !spanA.SequenceEqual(spanB))
         {
             return false;
         }

@@ -1,12 +1,13 @@
+using System.Globalization;
 using MutationHarness.Sql.Ast;
 using MutationHarness.Sql.Printing;
 
 namespace MutationHarness.Sql.Polarity;
 
-/// <summary>Finds what keeps a SELECT's output from being its filtered rows: an aggregate or a window function
-/// in its select list. Below such a SELECT a mutated WHERE or ON changes values, not which rows appear, so no
-/// containment between the two results is expected.</summary>
-internal static class Aggregation
+/// <summary>Finds what keeps a SELECT's output from being its filtered rows: an aggregate (also a hidden one) or a
+/// window function, or rows picked arbitrarily from a group. Below such a SELECT a mutated WHERE or ON changes
+/// values, not which rows appear, so no containment between the two results is expected.</summary>
+internal static partial class Aggregation
 {
     private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -15,22 +16,43 @@ internal static class Aggregation
     };
 
     /// <summary>Why the SELECT's output is not made of its rows, or null: a window function (which also sees the rows
-    /// HAVING keeps), an aggregate in the select list or HAVING, or GROUP BY beside a column that is neither
-    /// grouped nor aggregated (its value is any row's of the group, so it too may change with HAVING).</summary>
+    /// HAVING keeps); an aggregate in the select list, HAVING or ORDER BY, or in a subquery there that reads only
+    /// this SELECT's columns; or GROUP BY beside a selected expression that is neither grouped nor aggregated (its
+    /// value is any row's of the group, so it too may change with HAVING).</summary>
     public static (string Reason, bool CoversHaving)? Of(SelectQuery select)
     {
-        CallExpr? aggregate = null;
-        foreach (var call in select.Items.SelectMany(i => Calls(i.Value)).Concat(Calls(select.Having)))
+        // One pass over what the SELECT computes its output from: the select list and HAVING, then ORDER BY (where a
+        // window function only orders). Most SELECTs have none of these calls and no subquery, and cost no allocation.
+        var found = new Found();
+        foreach (var item in select.Items)
         {
-            if (!call.Over.IsEmpty)
-                return ($"computes a window function ({call.Name.ToUpperInvariant()})", true);
-            aggregate ??= call;
+            Visit(item.Value, found);
         }
 
-        if (aggregate is not null)
-            return ($"aggregates ({aggregate.Name.ToUpperInvariant()})", false);
+        Visit(select.Having, found);
+        if (found.Window is { } window)
+        {
+            return ($"computes a window function ({window.Name.ToUpperInvariant()})", true);
+        }
+
+        var aggregate = found.Aggregate;
+        foreach (var item in select.OrderBy ?? [])
+        {
+            Visit(item.Value, found);
+        }
+
+        if ((aggregate ?? found.Aggregate) is { } call)
+        {
+            return ($"aggregates ({call.Name.ToUpperInvariant()}{(aggregate is null ? " in ORDER BY" : string.Empty)})", false);
+        }
+
+        if (found.Subqueries is { } subqueries && OuterAggregate(select, subqueries) is { } outer)
+        {
+            return ($"aggregates ({outer.Name.ToUpperInvariant()} in a subquery, over this SELECT's columns)", false);
+        }
+
         return select.GroupBy is { Count: > 0 } groupBy && Ungrouped(select.Items, groupBy) is { } column
-            ? ($"groups rows but selects {column}, neither grouped nor aggregated (any row's value)", true)
+            ? ($"groups rows but selects {column} neither grouped nor aggregated (any row's value)", true)
             : null;
     }
 
@@ -41,51 +63,89 @@ internal static class Aggregation
             return null;
         var unbounded = limit.Offset is null or Literal { Text: "0" }
             && limit.Count is Literal { Kind: LiteralKind.Number } count
-            && decimal.TryParse(count.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rows)
+            && decimal.TryParse(count.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rows)
             && rows >= int.MaxValue;
         return unbounded ? null : "LIMIT keeps only the first rows: more rows below it can push others out";
     }
 
-    // A bare column, or *, that no GROUP BY item names (by column, alias or position); expressions are not judged.
-    private static string? Ungrouped(List<SelectItem> items, List<Expr> groupBy)
+    /// <summary>What one pass over expressions found: the first window call, the first aggregate call (not looking
+    /// inside either), and the subqueries (SELECTs of their own, not looked into).</summary>
+    private sealed class Found
     {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (Precedence.Unwrap(items[i].Value) is not NameExpr name)
-                continue;
-            if (name.Star)
-                return "*";
-            var column = name.Parts[^1];
-            var position = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var grouped = groupBy.Select(Precedence.Unwrap).Any(g => g switch
-            {
-                NameExpr group => string.Equals(group.Parts[^1], column, StringComparison.OrdinalIgnoreCase)
-                    || (items[i].Alias is { } alias && group.Parts.Count == 1 && string.Equals(group.Parts[0], alias, StringComparison.OrdinalIgnoreCase)),
-                Literal { Kind: LiteralKind.Number } number => number.Text == position,
-                _ => false,
-            });
-            if (!grouped)
-                return "`" + column + "`";
-        }
+        public CallExpr? Window { get; set; }
 
-        return null;
+        public CallExpr? Aggregate { get; set; }
+
+        public List<Query>? Subqueries { get; set; }
     }
 
-    // Every aggregate or window call of an expression, not looking into subqueries (they are SELECTs of their own).
-    private static IEnumerable<CallExpr> Calls(Expr? expr)
+    private static void Visit(Expr? expr, Found found)
     {
-        if (expr is null)
-            yield break;
-        if (expr is CallExpr call && (!call.Over.IsEmpty || Aggregates.Contains(call.Name)))
+        switch (expr)
         {
-            yield return call;
-            yield break;
+            case null:
+                return;
+            case CallExpr call when !call.Over.IsEmpty:
+                found.Window ??= call;
+                return;
+            case CallExpr call when Aggregates.Contains(call.Name):
+                found.Aggregate ??= call;
+                return;
+            case SubqueryExpr or ExistsExpr:
+                (found.Subqueries ??= []).Add(expr is SubqueryExpr subquery ? subquery.Query : ((ExistsExpr)expr).Query);
+                return;
+            case InQueryExpr inQuery:
+                (found.Subqueries ??= []).Add(inQuery.Query);
+                break;
+            case QuantifiedExpr quantified:
+                (found.Subqueries ??= []).Add(quantified.Query);
+                break;
+            case BinaryExpr binary:
+                Visit(binary.Left, found);
+                Visit(binary.Right, found);
+                return;
+            case ParenExpr paren:
+                Visit(paren.Inner, found);
+                return;
+            case UnaryExpr unary:
+                Visit(unary.Operand, found);
+                return;
+            case CallExpr call:
+                foreach (var arg in call.Args)
+                {
+                    Visit(arg.Value, found);
+                }
+
+                return;
+            case Literal or NameExpr or RawExpr:
+                return;
         }
 
         foreach (var child in Children(expr))
         {
-            foreach (var found in Calls(child))
-                yield return found;
+            Visit(child, found);
+        }
+    }
+
+    /// <summary>Every aggregate call of an expression (not inside another, nor in a subquery).</summary>
+    private static void AggregateCalls(Expr? expr, List<CallExpr> into)
+    {
+        if (expr is CallExpr call && (!call.Over.IsEmpty || Aggregates.Contains(call.Name)))
+        {
+            if (call.Over.IsEmpty)
+            {
+                into.Add(call);
+            }
+
+            return;
+        }
+
+        if (expr is not null)
+        {
+            foreach (var child in Children(expr))
+            {
+                AggregateCalls(child, into);
+            }
         }
     }
 
@@ -108,4 +168,6 @@ internal static class Aggregation
         CollateExpr collate => [collate.Operand],
         _ => [],
     };
+
+    private static Expr Bare(Expr expr) => Precedence.Unwrap(expr);
 }

@@ -3,14 +3,13 @@ using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Sql.Polarity;
 
-/// <summary>A place where one strategy could apply: its polarity flag, whether the walk reached it, and the
-/// unmet precondition if any. Only reached sites with no unmet precondition are mined. <see cref="NoRelation"/>
-/// says why no containment is expected at a mined site (an enclosing SELECT aggregates), when that is so.</summary>
-internal sealed record Site(Strategy Strategy, Node Target, bool Flag, bool Reachable, string? Unmet, string Kind, int Ordinal, int Offset)
+/// <summary>A place where one strategy could apply: its polarity flag, the first stop above it (null when the walk
+/// reached it), and the unmet precondition if any. Only reached sites with no unmet precondition are mined.</summary>
+internal sealed record Site(Strategy Strategy, Node Target, bool Flag, string? Stop, string? Unmet, string Kind, int Ordinal, int Offset)
 {
-    public string? NoRelation { get; init; }
+    public bool Reachable => Stop is null;
 
-    public bool Applicable => Reachable && Unmet is null;
+    public bool Applicable => Stop is null && Unmet is null;
 
     /// <summary>isUpper = (strategy is U) == flag (SEMANTICS §3).</summary>
     public bool IsUpper => Strategy.IsUpper == Flag;

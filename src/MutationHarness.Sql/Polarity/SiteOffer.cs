@@ -7,9 +7,10 @@ namespace MutationHarness.Sql.Polarity;
 internal enum Clause { Itself, Where, Having, On }
 
 /// <summary>A place the polarity walk reached, offered to the rules: the node (and which of its clauses), the
-/// polarity flag there, whether sites here are mined, and for a set operation whether it is the left operand of
-/// another one (a chain such as A UNION ALL B UNION ALL C). A rule adds its sites through <see cref="Add"/>.</summary>
-internal readonly struct SiteOffer(SiteWalker walker, Node node, Clause clause, bool flag, bool reachable, bool isLeftOperand)
+/// polarity flag there, the stop above it if any (its sites are then not mined), and for a set operation whether it
+/// is the left operand of another one (a chain such as A UNION ALL B UNION ALL C). A rule adds its sites through
+/// <see cref="Add"/>.</summary>
+internal readonly struct SiteOffer(SiteWalker walker, Node node, Clause clause, bool flag, string? stop, bool isLeftOperand)
 {
     public Node Node => node;
 
@@ -26,5 +27,5 @@ internal readonly struct SiteOffer(SiteWalker walker, Node node, Clause clause, 
 
     /// <summary>Adds a site of the strategy here; <paramref name="unmet"/> is the precondition it fails, or null.</summary>
     public void Add(Strategy strategy, Node target, string? unmet, string kind, int ordinal, int offset) =>
-        walker.Add(strategy, target, flag, reachable, unmet, kind, ordinal, offset);
+        walker.Add(strategy, target, flag, stop, unmet, kind, ordinal, offset);
 }

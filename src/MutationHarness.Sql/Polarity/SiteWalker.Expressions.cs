@@ -6,123 +6,128 @@ namespace MutationHarness.Sql.Polarity;
 /// <summary>The expression part of the walk: AND/OR keep the flag, NOT and friends flip it, the rest stops it.</summary>
 internal sealed partial class SiteWalker
 {
-    private void WalkExpr(Expr expr, bool flag, bool live)
+    private void WalkExpr(Expr expr, bool flag, string? stop)
     {
         switch (expr)
         {
             case ParenExpr paren:
-                WalkExpr(paren.Inner, flag, live);
+                WalkExpr(paren.Inner, flag, stop);
                 break;
             case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logical:
-                WalkExpr(logical.Left, flag, live);
-                WalkExpr(logical.Right, flag, live);
+                WalkExpr(logical.Left, flag, stop);
+                WalkExpr(logical.Right, flag, stop);
                 break;
             case BinaryExpr binary when Precedence.IsComparison(binary.Op):
-                Offer(binary, Clause.Itself, flag, live);
-                WalkExpr(binary.Left, flag, false);
-                WalkExpr(binary.Right, flag, false);
+                Offer(binary, Clause.Itself, flag, stop);
+                WalkExpr(binary.Left, flag, stop ?? Stops.ComparisonOperand);
+                WalkExpr(binary.Right, flag, stop ?? Stops.ComparisonOperand);
                 break;
             case BinaryExpr other:
-                WalkExpr(other.Left, flag, false);
-                WalkExpr(other.Right, flag, false);
+                var operand = stop ?? Stops.OperandOf(other.Op);
+                WalkExpr(other.Left, flag, operand);
+                WalkExpr(other.Right, flag, operand);
                 break;
             case UnaryExpr { Op: UnaryOp.Not or UnaryOp.Bang } not:
-                WalkExpr(not.Operand, !flag, live);
+                WalkExpr(not.Operand, !flag, stop);
                 break;
             case UnaryExpr unary:
-                WalkExpr(unary.Operand, flag, false);
+                WalkExpr(unary.Operand, flag, stop ?? Stops.UnaryOperand);
                 break;
             case IsExpr test:
+                // IS TRUE keeps the flag, IS FALSE and IS NOT TRUE flip it; IS [NOT] NULL / UNKNOWN stop.
                 var keeps = test.What is IsWhat.True or IsWhat.False;
                 var flips = (test.What == IsWhat.False) != test.Not;
-                WalkExpr(test.Operand, flips ? !flag : flag, live && keeps);
+                WalkExpr(test.Operand, flips ? !flag : flag, keeps ? stop : stop ?? Stops.OperandOf(test));
                 break;
             case QuantifiedExpr quantified:
-                Offer(quantified, Clause.Itself, flag, live);
-                WalkExpr(quantified.Left, flag, false);
+                // The operator keeps the flag; only the body of ALL is flipped.
+                Offer(quantified, Clause.Itself, flag, stop);
+                WalkExpr(quantified.Left, flag, stop ?? Stops.ComparisonOperand);
                 var bodyFlag = quantified.Quantifier == Quantifier.All ? !flag : flag;
-                WalkQuery(quantified.Query, bodyFlag, live && Precedence.IsComparison(quantified.Op), false);
+                WalkQuery(quantified.Query, bodyFlag, Precedence.IsComparison(quantified.Op) ? stop : stop ?? Stops.NullSafeQuantified, false);
                 break;
             case InListExpr inList:
-                Offer(inList, Clause.Itself, inList.Not ? !flag : flag, live);
-                WalkExpr(inList.Operand, flag, false);
+                Offer(inList, Clause.Itself, inList.Not ? !flag : flag, stop);
+                WalkExpr(inList.Operand, flag, stop ?? Stops.InOperand);
                 foreach (var item in inList.Items)
                 {
-                    WalkExpr(item, flag, false);
+                    WalkExpr(item, flag, stop ?? Stops.InOperand);
                 }
 
                 break;
             case InQueryExpr inQuery:
-                WalkExpr(inQuery.Operand, flag, false);
-                WalkQuery(inQuery.Query, inQuery.Not ? !flag : flag, live, false);
+                WalkExpr(inQuery.Operand, flag, stop ?? Stops.InOperand);
+                WalkQuery(inQuery.Query, inQuery.Not ? !flag : flag, stop, false);
                 break;
             case MatchExpr match:
-                Offer(match, Clause.Itself, match.Not ? !flag : flag, live);
-                WalkExpr(match.Operand, flag, false);
-                WalkExpr(match.Pattern, flag, false);
+                Offer(match, Clause.Itself, match.Not ? !flag : flag, stop);
+                WalkExpr(match.Operand, flag, stop ?? (match.IsRegexp ? Stops.RegExpOperand : Stops.LikeOperand));
+                WalkExpr(match.Pattern, flag, stop ?? (match.IsRegexp ? Stops.RegExpOperand : Stops.LikeOperand));
                 break;
             case ExistsExpr exists:
-                WalkQuery(exists.Query, flag, live, false);
+                WalkQuery(exists.Query, flag, stop, false);
                 break;
             default:
-                WalkStopped(expr, flag);
+                WalkStopped(expr, flag, stop);
                 break;
         }
     }
 
-    /// <summary>Below a stop nothing is mined, but sites are still listed (not reachable) so a mutant there can be named.</summary>
-    private void WalkStopped(Expr expr, bool flag)
+    /// <summary>Below a stop nothing is mined, but sites are still listed (with the stop) so a mutant there can be named.</summary>
+    private void WalkStopped(Expr expr, bool flag, string? stop)
     {
         switch (expr)
         {
             case BetweenExpr between:
-                WalkExpr(between.Operand, flag, false);
-                WalkExpr(between.Low, flag, false);
-                WalkExpr(between.High, flag, false);
+                var range = stop ?? Stops.BetweenOperand;
+                WalkExpr(between.Operand, flag, range);
+                WalkExpr(between.Low, flag, range);
+                WalkExpr(between.High, flag, range);
                 break;
             case SubqueryExpr subquery:
-                WalkQuery(subquery.Query, flag, false, false);
+                WalkQuery(subquery.Query, flag, stop ?? Stops.ScalarSubquery, false);
                 break;
             case RowExpr row:
                 foreach (var item in row.Items)
                 {
-                    WalkExpr(item, flag, false);
+                    WalkExpr(item, flag, stop ?? Stops.RowConstructor);
                 }
 
                 break;
             case CaseExpr caseExpr:
+                var branch = stop ?? Stops.CaseExpression;
                 if (caseExpr.Operand is not null)
                 {
-                    WalkExpr(caseExpr.Operand, flag, false);
+                    WalkExpr(caseExpr.Operand, flag, branch);
                 }
 
                 foreach (var (when, then) in caseExpr.Whens)
                 {
-                    WalkExpr(when, flag, false);
-                    WalkExpr(then, flag, false);
+                    WalkExpr(when, flag, branch);
+                    WalkExpr(then, flag, branch);
                 }
 
                 if (caseExpr.Else is not null)
                 {
-                    WalkExpr(caseExpr.Else, flag, false);
+                    WalkExpr(caseExpr.Else, flag, branch);
                 }
 
                 break;
             case CastExpr cast:
-                WalkExpr(cast.Operand, flag, false);
+                WalkExpr(cast.Operand, flag, stop ?? Stops.ArgumentOf(cast.Style == CastStyle.Cast ? "CAST" : "CONVERT"));
                 break;
             case IntervalExpr interval:
-                WalkExpr(interval.Amount, flag, false);
+                WalkExpr(interval.Amount, flag, stop ?? Stops.IntervalOperand);
                 break;
             case CollateExpr collate:
-                WalkExpr(collate.Operand, flag, false);
+                WalkExpr(collate.Operand, flag, stop ?? Stops.CollateOperand);
                 break;
             case CallExpr call:
                 foreach (var arg in call.Args)
                 {
                     if (arg.Value is not null)
                     {
-                        WalkExpr(arg.Value, flag, false);
+                        WalkExpr(arg.Value, flag, stop ?? Stops.ArgumentOf(call.Name));
                     }
                 }
 

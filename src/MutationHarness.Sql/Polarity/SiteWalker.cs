@@ -6,15 +6,13 @@ namespace MutationHarness.Sql.Polarity;
 
 /// <summary>Walks a query from the top with flag = true (monotone), flipping it under negations (SEMANTICS §3),
 /// and offers every place it reaches to the strategy rules, which list their sites there (the walk knows no
-/// strategy); sites below a stop are listed as not reachable.</summary>
+/// strategy). Below a stop the walk goes on, so a mutant there can be named, but its sites carry the first stop
+/// above them and are never mined: the reason a mutant there does not conform.</summary>
 internal sealed partial class SiteWalker
 {
     private readonly List<Site> sites = [];
     private readonly StrategyRuleSet rules;
     private readonly Strategy? only;
-
-    // Why the sites being walked have no expected relation: set while below a SELECT that aggregates.
-    private string? noRelation;
 
     private SiteWalker(string source, StrategyRuleSet rules, Strategy? only)
     {
@@ -32,23 +30,23 @@ internal sealed partial class SiteWalker
     public static List<Site> Walk(SyntaxTree tree, StrategyRuleSet rules, Strategy? only)
     {
         var walker = new SiteWalker(tree.Source, rules, only);
-        walker.WalkQuery(tree.Root, true, true, false);
+        walker.WalkQuery(tree.Root, true, null, false);
         return walker.sites;
     }
 
     public bool Wants(Strategy strategy) => only is null || ReferenceEquals(only, strategy);
 
-    public void Add(Strategy strategy, Node target, bool flag, bool reachable, string? unmet, string kind, int ordinal, int offset)
+    public void Add(Strategy strategy, Node target, bool flag, string? stop, string? unmet, string kind, int ordinal, int offset)
     {
         if (Wants(strategy))
         {
-            sites.Add(new Site(strategy, target, flag, reachable, unmet, kind, ordinal, offset) { NoRelation = noRelation });
+            sites.Add(new Site(strategy, target, flag, stop, unmet, kind, ordinal, offset));
         }
     }
 
-    private void Offer(Node node, Clause clause, bool flag, bool live, bool isLeftOperand = false)
+    private void Offer(Node node, Clause clause, bool flag, string? stop, bool isLeftOperand = false)
     {
-        var offer = new SiteOffer(this, node, clause, flag, live, isLeftOperand);
+        var offer = new SiteOffer(this, node, clause, flag, stop, isLeftOperand);
         if (only is not null)
         {
             only.Rule.FindSites(offer);
@@ -61,29 +59,23 @@ internal sealed partial class SiteWalker
         }
     }
 
-    private void WalkQuery(Query query, bool flag, bool live, bool chainLeft)
+    private void WalkQuery(Query query, bool flag, string? stop, bool chainLeft)
     {
         // LIMIT keeps the first rows: more rows below it can push others out, so nothing inside keeps a relation.
-        var outer = noRelation;
-        noRelation ??= Aggregation.OfLimit(query.Limit);
+        stop ??= Aggregation.OfLimit(query.Limit) is { } limit ? Stops.NoRelation(limit) : null;
         switch (query)
         {
             case SelectQuery select:
-                WalkSelect(select, flag, live);
+                WalkSelect(select, flag, stop);
                 break;
             case SetOpQuery setOp:
-                WalkSetOp(setOp, flag, live, chainLeft);
+                WalkSetOp(setOp, flag, stop, chainLeft);
                 break;
             case ParenQuery paren:
-                WalkQuery(paren.Inner, flag, live, false);
+                WalkQuery(paren.Inner, flag, stop, false);
                 break;
             case WithQuery with:
-                foreach (var cte in with.Ctes)
-                {
-                    WalkQuery(cte.Body, flag, live && !with.Recursive, false);
-                }
-
-                WalkQuery(with.Body, flag, live, false);
+                WalkWith(with, flag, stop);
                 break;
         }
 
@@ -91,78 +83,73 @@ internal sealed partial class SiteWalker
         {
             foreach (var item in order)
             {
-                WalkExpr(item.Value, flag, false);
+                WalkExpr(item.Value, flag, stop ?? Stops.OrderBy);
             }
         }
-
-        noRelation = outer;
     }
 
-    private void WalkSelect(SelectQuery select, bool flag, bool live)
+    private void WalkSelect(SelectQuery select, bool flag, string? stop)
     {
-        Offer(select, Clause.Itself, flag, live);
+        Offer(select, Clause.Itself, flag, stop);
         foreach (var item in select.Items)
         {
-            WalkExpr(item.Value, flag, false);
+            WalkExpr(item.Value, flag, stop ?? Stops.SelectList);
         }
 
-        // DISTINCT and HAVING act on the aggregated rows (HAVING not on a window's), so only what feeds the
-        // aggregation loses the relation: FROM, its joins and WHERE, and everything below them.
-        var outer = noRelation;
+        // DISTINCT and HAVING act on the aggregated rows (HAVING not on a window's, nor on arbitrary rows), so only
+        // what feeds the aggregation has no expected relation: FROM, its joins and WHERE, and everything below them.
         var aggregation = Aggregation.Of(select);
-        noRelation ??= aggregation is { } why ? $"SELECT #{select.Ordinal} {why.Reason}: its output is computed from the mutated rows, not made of them" : null;
+        var fed = stop ?? (aggregation is { } why ? Stops.NoRelation($"SELECT #{select.Ordinal} {why.Reason}") : null);
         if (select.From is not null)
         {
-            WalkTable(select.From, flag, live);
+            WalkTable(select.From, flag, fed);
         }
 
         if (select.Where is { } where)
         {
-            Offer(select, Clause.Where, flag, live);
-            WalkExpr(where, flag, live);
-        }
-
-        if (aggregation is not { CoversHaving: true })
-        {
-            noRelation = outer;
+            Offer(select, Clause.Where, flag, fed);
+            WalkExpr(where, flag, fed);
         }
 
         if (select.GroupBy is { } groupBy)
         {
             foreach (var item in groupBy)
             {
-                WalkExpr(item, flag, false);
+                WalkExpr(item, flag, stop ?? Stops.GroupBy);
             }
         }
 
         if (select.Having is { } having)
         {
-            Offer(select, Clause.Having, flag, live);
-            WalkExpr(having, flag, live);
+            var grouped = aggregation is { CoversHaving: true } ? fed : stop;
+            Offer(select, Clause.Having, flag, grouped);
+            WalkExpr(having, flag, grouped);
         }
-
-        noRelation = outer;
     }
 
-    private void WalkSetOp(SetOpQuery setOp, bool flag, bool live, bool chainLeft)
+    /// <summary>UNION and INTERSECT keep the flag on both sides; EXCEPT flips it on the right, whose rows remove rows.</summary>
+    private void WalkSetOp(SetOpQuery setOp, bool flag, string? stop, bool chainLeft)
     {
-        Offer(setOp, Clause.Itself, flag, live, chainLeft);
-        WalkQuery(setOp.Left, flag, live, true);
-        WalkQuery(setOp.Right, flag, live && setOp.Kind != SetOpKind.Except, false);
+        Offer(setOp, Clause.Itself, flag, stop, chainLeft);
+        WalkQuery(setOp.Left, flag, stop, true);
+        WalkQuery(setOp.Right, setOp.Kind == SetOpKind.Except ? !flag : flag, stop, false);
     }
 
-    private void WalkTable(TableRef table, bool flag, bool live)
+    private void WalkTable(TableRef table, bool flag, string? stop)
     {
         switch (table)
         {
+            case TableName name:
+                NoteReference(name, flag, stop);
+                break;
             case DerivedTable derived:
-                WalkQuery(derived.Query, flag, live, false);
+                WalkQuery(derived.Query, flag, stop, false);
                 break;
             case ParenTableRef paren:
-                WalkTable(paren.Inner, flag, live);
+                WalkTable(paren.Inner, flag, stop);
                 break;
             case JoinRef join:
-                var reached = live && !join.IsOuter;
+                var reached = stop ?? (join.IsOuter ? Stops.OuterJoin : null);
                 WalkTable(join.Left, flag, reached);
                 WalkTable(join.Right, flag, reached);
                 if (join.On is { } on)

@@ -96,7 +96,15 @@ internal sealed partial class NormalPrinter
                 output.Append('.');
             }
 
-            Name(name.Parts[i]);
+            // The last part is the column; the parts before it name its table and schema.
+            if (i < name.Parts.Count - 1 || name.Star)
+            {
+                ExactName(name.Parts[i]);
+            }
+            else
+            {
+                Name(name.Parts[i]);
+            }
         }
 
         if (name.Star)

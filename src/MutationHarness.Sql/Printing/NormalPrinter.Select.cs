@@ -76,7 +76,7 @@ internal sealed partial class NormalPrinter
                         output.Append('.');
                     }
 
-                    Name(name.Parts[i]);
+                    ExactName(name.Parts[i]);
                 }
 
                 if (!name.Partition.IsEmpty)
@@ -127,7 +127,7 @@ internal sealed partial class NormalPrinter
         if (alias is not null)
         {
             output.Append(" AS ");
-            Name(alias);
+            ExactName(alias);
         }
     }
 

@@ -36,7 +36,14 @@ internal sealed partial class NormalPrinter
 
     private void Finish(Node node, int start) => spans?.Record(node, start, output.Length);
 
-    private void Name(string name)
+    /// <summary>A column name, alias of a column or CTE name: compared without case, so printed in lower case.</summary>
+    private void Name(string name) => Quoted(name, fold: true);
+
+    /// <summary>A table name, table alias or schema name: case-sensitive on the server (lower_case_table_names=0),
+    /// so printed as written: t1 and T1 are two tables.</summary>
+    private void ExactName(string name) => Quoted(name, fold: false);
+
+    private void Quoted(string name, bool fold)
     {
         output.Append('`');
         foreach (var c in name)
@@ -46,7 +53,7 @@ internal sealed partial class NormalPrinter
                 output.Append('`');
             }
 
-            output.Append(char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.ToLowerInvariant(c));
+            output.Append(!fold ? c : char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.ToLowerInvariant(c));
         }
 
         output.Append('`');
@@ -78,13 +85,17 @@ internal sealed partial class NormalPrinter
                 output.Append(' ');
             }
 
+            // A name before a dot qualifies another (a table or schema) and keeps its case; other words fold.
+            var qualifier = i < range.Last && tree.Tokens[i + 1].Kind == TokenKind.Dot;
             switch (token.Kind)
             {
                 case TokenKind.Word:
-                    output.Append(token.Span(source).ToString().ToUpperInvariant());
+                    var word = token.Span(source).ToString();
+                    output.Append(qualifier ? word : word.ToUpperInvariant());
                     break;
                 case TokenKind.QuotedIdentifier:
-                    output.Append(source.AsSpan(token.Start + 1, token.Length - 2).ToString().Replace("``", "`", StringComparison.Ordinal).ToUpperInvariant());
+                    var quoted = source.AsSpan(token.Start + 1, token.Length - 2).ToString().Replace("``", "`", StringComparison.Ordinal);
+                    output.Append(qualifier ? quoted : quoted.ToUpperInvariant());
                     break;
                 case TokenKind.String:
                     SqlStrings.Encode(output, SqlStrings.Decode(token.Span(source)));

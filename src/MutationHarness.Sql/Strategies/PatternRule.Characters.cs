@@ -1,38 +1,46 @@
 namespace MutationHarness.Sql.Strategies;
 
-/// <summary>The per-character rules of the RdM* strategies (SEMANTICS §2): random mutation and its check.
-/// RdMLikeU: each non-% character may become % (the documented rule); a normal character may also become _
-/// (the seed wording "normal char -> '_'|'%', '_' -> '%'"); both only widen the match, so both conform.
-/// The mutator itself only produces %. Escape sequences (the escape character and the one after it) never change.</summary>
+/// <summary>The per-character rules of the RdM* strategies (SEMANTICS §2), over the parts the pattern's syntax gives
+/// (<c>PatternRule.Syntax.cs</c>): the random mutation and its check.
+/// RdMLikeU: a character other than an unescaped % may become % (the documented rule); an ordinary character may
+/// also become _ (the seed wording "normal char -> '_'|'%', '_' -> '%'"); both only widen the match. The mutator
+/// itself only produces %. RdMLikeL: an unescaped % may become _. RdMRegExpU: a quantifier + or ? may become *, and
+/// the anchors ^ (first) and $ (last) may go. RdMRegExpL: a quantifier * may become + or ?. Nothing else changes.</summary>
 internal sealed partial class PatternRule
 {
-    private static bool CanRegExpU(string pattern) =>
-        pattern.StartsWith('^') || (pattern.EndsWith('$') && !pattern.EndsWith("\\$", StringComparison.Ordinal))
-        || pattern.AsSpan().IndexOfAny('+', '?') >= 0;
+    private Part[] Read(Strategy strategy, string pattern, char? escape) =>
+        strategy == RegExpWiden || strategy == RegExpNarrow ? ReadRegExp(pattern) : ReadLike(pattern, escape);
 
-    private string Mutate(Strategy strategy, string pattern, char escape, Random random)
+    /// <summary>True when the strategy may change this character (or drop it, for an anchor).</summary>
+    private bool Changeable(Strategy strategy, Part part, char c) =>
+        strategy == LikeWiden ? part is Part.Literal or Part.One
+        : strategy == LikeNarrow ? part == Part.Any
+        : strategy == RegExpWiden ? part == Part.Anchor || (part == Part.Quantifier && c is '+' or '?')
+        : part == Part.Quantifier && c == '*';
+
+    /// <summary>Why the strategy finds nothing to change in the pattern, or null when it does.</summary>
+    private string? NothingToChange(Strategy strategy, string pattern, char? escape)
     {
-        var chars = pattern.ToCharArray();
-        var changeable = new List<int>();
-        for (var i = 0; i < chars.Length; i++)
+        var parts = Read(strategy, pattern, escape);
+        for (var i = 0; i < pattern.Length; i++)
         {
-            if (chars[i] == escape)
+            if (Changeable(strategy, parts[i], pattern[i]))
             {
-                i++;
-                continue;
-            }
-
-            var c = chars[i];
-            var fits = strategy == LikeWiden ? c != '%'
-                : strategy == LikeNarrow ? c == '%'
-                : strategy == RegExpWiden ? c is '+' or '?' || (i == 0 && c == '^') || (i == chars.Length - 1 && c == '$')
-                : c == '*';
-            if (fits)
-            {
-                changeable.Add(i);
+                return null;
             }
         }
 
+        return strategy == LikeWiden ? "the pattern has nothing but % wildcards and escaped characters"
+            : strategy == LikeNarrow ? "the pattern has no unescaped %"
+            : strategy == RegExpWiden ? "the pattern has no ^ or $ anchor and no + or ? quantifier"
+            : "the pattern has no * quantifier";
+    }
+
+    private string Mutate(Strategy strategy, string pattern, char? escape, Random random)
+    {
+        var parts = Read(strategy, pattern, escape);
+        var chars = pattern.ToCharArray();
+        var changeable = Enumerable.Range(0, chars.Length).Where(i => Changeable(strategy, parts[i], chars[i])).ToList();
         if (changeable.Count == 0)
         {
             return pattern;
@@ -44,59 +52,69 @@ internal sealed partial class PatternRule
             chosen.Add(changeable[random.Next(changeable.Count)]);
         }
 
+        var dropped = new bool[chars.Length];
         foreach (var i in chosen)
         {
+            if (parts[i] == Part.Anchor)
+            {
+                dropped[i] = true;
+                continue;
+            }
+
             chars[i] = strategy == LikeWiden ? '%'
                 : strategy == LikeNarrow ? '_'
                 : strategy == RegExpNarrow ? random.Next(2) == 0 ? '+' : '?'
-                : chars[i] is '^' or '$' ? '\0' : '*';
+                : '*';
         }
 
-        return new string([.. chars.Where(c => c != '\0')]);
+        return new string([.. chars.Where((_, i) => !dropped[i])]);
     }
 
     /// <summary>Null when <paramref name="mutated"/> is a valid result of the strategy on <paramref name="original"/>; else why not.</summary>
-    private string? Violation(Strategy strategy, string original, string mutated, char escape)
+    private string? Violation(Strategy strategy, string original, string mutated, char? escape)
     {
-        if (strategy == RegExpWiden)
+        var parts = Read(strategy, original, escape);
+        string? first = null;
+        // RdMRegExpU may drop either anchor: try each way of lining the two up whose lengths agree.
+        foreach (var (dropFirst, dropLast) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
-            if (original.StartsWith('^') && !mutated.StartsWith('^'))
+            var dropsOk = (!dropFirst || parts is [Part.Anchor, ..]) && (!dropLast || (parts is [.., Part.Anchor] && original.Length > (dropFirst ? 1 : 0)));
+            if (!dropsOk || (strategy != RegExpWiden && (dropFirst || dropLast))
+                || mutated.Length != original.Length - (dropFirst ? 1 : 0) - (dropLast ? 1 : 0))
             {
-                original = original[1..];
+                continue;
             }
 
-            if (original.EndsWith('$') && !mutated.EndsWith('$'))
+            var why = Compare(strategy, original, mutated, parts, dropFirst ? 1 : 0, original.Length - (dropLast ? 1 : 0));
+            if (why is null)
             {
-                original = original[..^1];
+                return null;
             }
+
+            first ??= why;
         }
 
-        if (original.Length != mutated.Length)
-        {
-            return $"the pattern changed length ({original.Length} -> {mutated.Length})";
-        }
+        return first ?? $"the pattern changed length ({original.Length} -> {mutated.Length})";
+    }
 
-        for (var i = 0; i < original.Length; i++)
+    private string? Compare(Strategy strategy, string original, string mutated, Part[] parts, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
-            char o = original[i], m = mutated[i];
-            if (o == escape && o == m && i + 1 < original.Length)
+            char o = original[i], m = mutated[i - from];
+            if (o == m)
             {
-                i++;
-                if (original[i] == mutated[i])
-                {
-                    continue;
-                }
-
-                return $"escaped character {i} changed";
+                continue;
             }
 
-            var allowed = o == m || (strategy == LikeWiden ? o != '%' && (m == '%' || (m == '_' && o != '_'))
-                : strategy == LikeNarrow ? o == '%' && m == '_'
-                : strategy == RegExpWiden ? o is '+' or '?' && m == '*'
-                : o == '*' && m is '+' or '?');
+            var allowed = Changeable(strategy, parts[i], o) && parts[i] != Part.Anchor
+                && (strategy == LikeWiden ? m == '%' || (m == '_' && parts[i] == Part.Literal)
+                    : strategy == LikeNarrow ? m == '_'
+                    : strategy == RegExpWiden ? m == '*'
+                    : m is '+' or '?');
             if (!allowed)
             {
-                return $"character {i + 1} '{o}' -> '{m}' is not allowed";
+                return $"character {i + 1} '{o}' -> '{m}' is not allowed: {Why(parts[i])}";
             }
         }
 

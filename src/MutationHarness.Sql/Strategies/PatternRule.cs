@@ -14,6 +14,9 @@ internal sealed partial class PatternRule : StrategyRule
 {
     private const string NotLiterals = "both operands must be string literals";
 
+    private readonly Strategy[] _like;
+    private readonly Strategy[] _regExp;
+
     public PatternRule()
     {
         LikeWiden = new Strategy("RdMLikeU", this);
@@ -21,6 +24,7 @@ internal sealed partial class PatternRule : StrategyRule
         RegExpWiden = new Strategy("RdMRegExpU", this);
         RegExpNarrow = new Strategy("RdMRegExpL", this);
         Strategies = [LikeWiden, LikeNarrow, RegExpWiden, RegExpNarrow];
+        (_like, _regExp) = ([LikeWiden, LikeNarrow], [RegExpWiden, RegExpNarrow]);
     }
 
     public Strategy LikeWiden { get; }
@@ -44,16 +48,14 @@ internal sealed partial class PatternRule : StrategyRule
 
         var pattern = LiteralPattern(match, offer.Source);
         var literals = pattern is not null && Precedence.Unwrap(match.Operand) is Literal { Kind: LiteralKind.String };
-        var at = match.Pattern.Start;
-        if (match.IsRegexp)
+        var escape = EscapeOf(match, offer.Source);
+        var (kind, at) = (match.IsRegexp ? "REGEXP pattern" : "LIKE pattern", match.Pattern.Start);
+        foreach (var strategy in match.IsRegexp ? _regExp : _like)
         {
-            offer.Add(RegExpWiden, match, !literals ? NotLiterals : CanRegExpU(pattern!) ? null : "the pattern has no ^, $, + or ?", "REGEXP pattern", 0, at);
-            offer.Add(RegExpNarrow, match, !literals ? NotLiterals : pattern!.Contains('*') ? null : "the pattern has no *", "REGEXP pattern", 0, at);
-        }
-        else
-        {
-            offer.Add(LikeWiden, match, !literals ? NotLiterals : pattern!.All(c => c == '%') ? "the pattern is all %" : null, "LIKE pattern", 0, at);
-            offer.Add(LikeNarrow, match, !literals ? NotLiterals : pattern!.Contains('%') ? null : "the pattern has no %", "LIKE pattern", 0, at);
+            if (offer.Wants(strategy))
+            {
+                offer.Add(strategy, match, literals ? NothingToChange(strategy, pattern!, escape) : NotLiterals, kind, 0, at);
+            }
         }
     }
 
@@ -131,7 +133,17 @@ internal sealed partial class PatternRule : StrategyRule
     private static string? LiteralPattern(MatchExpr match, string source) =>
         LiteralValues.AsString(match.Pattern) is { } literal ? LiteralValues.Of(source, literal) : null;
 
-    private static char EscapeOf(MatchExpr match, string source) =>
-        !match.IsRegexp && match.Escape is not null && LiteralValues.AsString(match.Escape) is { } literal
-        && LiteralValues.Of(source, literal) is { Length: > 0 } text ? text[0] : '\\';
+    /// <summary>The escape character: a regular expression's backslash, or LIKE's (backslash unless ESCAPE names
+    /// another; ESCAPE '' names none).</summary>
+    private static char? EscapeOf(MatchExpr match, string source)
+    {
+        if (match.IsRegexp || match.Escape is null)
+        {
+            return '\\';
+        }
+
+        return LiteralValues.AsString(match.Escape) is { } literal && LiteralValues.Of(source, literal) is var text
+            ? text.Length > 0 ? text[0] : null
+            : '\\';
+    }
 }
