@@ -16,8 +16,7 @@ public enum ConformanceFailure
     ChangeNotMadeByStrategy,
 
     /// <summary>The change is the strategy's, but at a site below a stop of the polarity walk (the reason names it):
-    /// an outer join, an operand, a function, the select list, a CTE read at both polarities, or a place where no
-    /// containment is expected (below an aggregate, a window function or a LIMIT).</summary>
+    /// an outer join, an operand, a function, the select list, a CTE read at both polarities or below a stop.</summary>
     SiteNotApplicable,
 
     /// <summary>The change is the strategy's, but the site does not meet the strategy's precondition.</summary>
@@ -25,6 +24,10 @@ public enum ConformanceFailure
 
     /// <summary>The strategy name is not one of the strategies.</summary>
     UnknownStrategy,
+
+    /// <summary>The change is the strategy's, but its rows reach the output only through an aggregate, a window
+    /// function or a LIMIT (the reason names it), so no containment is expected: no site at all.</summary>
+    NoExpectedRelation,
 }
 
 /// <summary>The verdict on one (strategy, original, mutant) triple.</summary>

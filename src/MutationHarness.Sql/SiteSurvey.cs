@@ -15,7 +15,7 @@ public sealed record SiteSurvey(string Strategy, int Sites, int Applicable, IRea
         var known = rules.Find(strategy) ?? throw new ArgumentException($"Unknown strategy '{strategy}'.", nameof(strategy));
         var sites = SiteWalker.Walk(Parser.Parse(seed), rules, known);
         var unusable = sites.Where(s => !s.Applicable)
-            .Select(s => $"{s.Describe(seed)}: {(s.Reachable ? s.Unmet : "below a stop of the polarity walk (an operand of a comparison, a function, an outer join, …), where no direction is known")}")
+            .Select(s => $"{s.Describe(seed)}: {(s.Stop is { } stop ? $"below a stop of the polarity walk ({stop})" : s.Unmet)}")
             .ToList();
         return new SiteSurvey(known.Name, sites.Count, sites.Count - unusable.Count, unusable);
     }

@@ -129,6 +129,8 @@ public sealed class NonConformanceKindTests(ServerFixture servers)
     [InlineData("FixMCmpOpU", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1 AND pk < 5", "SELECT pk FROM table_3_utf8_undef WHERE pk >= 1 AND pk <= 5", NonConformance.MoreThanOneChange)]
     [InlineData("FixMCmpOpU", "SELECT pk FROM table_3_utf8_undef WHERE NOT (pk > 1)", "SELECT pk FROM table_3_utf8_undef WHERE NOT (pk >= 1)", null)]
     [InlineData("FixMWhere1U", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1", "SELECT pk FROM table_3_utf8_undef WHERE 1", null)]
+    [InlineData("FixMWhere1U", "SELECT COUNT(*) FROM table_3_utf8_undef WHERE pk > 1", "SELECT COUNT(*) FROM table_3_utf8_undef WHERE 1", NonConformance.NoRelation)]
+    [InlineData("FixMWhere1U", "SELECT pk FROM table_3_utf8_undef WHERE pk > 1 ORDER BY pk LIMIT 2", "SELECT pk FROM table_3_utf8_undef WHERE 1 ORDER BY pk LIMIT 2", NonConformance.NoRelation)]
     public async Task A_non_conforming_answer_is_counted_by_kind(string strategy, string seed, string answer, string? kind)
     {
         var result = await servers.Mutation.GradeAsync(Example(strategy, seed), ModelAnswer.Of(answer), TestContext.Current.CancellationToken);

@@ -22,7 +22,7 @@ public static class NonConformance
     /// <summary>The change is not what the strategy does (and not its opposite).</summary>
     public const string OtherChange = "another change";
 
-    /// <summary>The mutant conforms, but its site feeds an aggregate, a window or a LIMIT: no relation is expected.</summary>
+    /// <summary>The strategy's change, but its site feeds an aggregate, a window or a LIMIT: no relation is expected.</summary>
     public const string NoRelation = "no relation";
 
     /// <summary>The answer does not parse, so no site could be found.</summary>
@@ -32,17 +32,18 @@ public static class NonConformance
     public static IReadOnlyList<string> Kinds { get; } =
         [WrongSite, WrongDirection, MoreThanOneChange, NoRelation, OtherChange, NothingChanged, DoesNotParse];
 
-    /// <summary>The kind of a verifier's report on (seed, answer), or null when the answer conforms with a relation
-    /// (or was never judged: no answer, not read-only).</summary>
+    /// <summary>The kind of a verifier's report on (seed, answer), or null when the answer conforms (or was never
+    /// judged: no answer, not read-only).</summary>
     public static string? Of(PairReport report, Strategy? asked, StrategyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Conformance is not { } conformance)
             return null;
         if (conformance.Conforms)
-            return report.Flags.Any(f => f.StartsWith("no expected relation", StringComparison.Ordinal)) ? NoRelation : null;
+            return null;
         return conformance.Failure switch
         {
+            nameof(ConformanceFailure.NoExpectedRelation) => NoRelation,
             nameof(ConformanceFailure.DoesNotParse) => DoesNotParse,
             nameof(ConformanceFailure.NothingChanged) => NothingChanged,
             nameof(ConformanceFailure.MoreThanOneSiteChanged) => MoreThanOneChange,

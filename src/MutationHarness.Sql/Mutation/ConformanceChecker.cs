@@ -44,9 +44,12 @@ internal sealed class ConformanceChecker(StrategyRuleSet rules, Strategy strateg
                 return ConformanceResult.Failing(ConformanceFailure.ChangeNotMadeByStrategy, $"{strategy} at {where}: {violation}.", where);
             }
 
-            return site.Stop is { } stop
-                ? ConformanceResult.Failing(ConformanceFailure.SiteNotApplicable, $"{strategy} at {where}, {stop}: the polarity walk stops there, so the site is not mined.", where)
-                : ConformanceResult.Failing(ConformanceFailure.PreconditionNotMet, $"{strategy} at {where}: {site.Unmet}.", where);
+            return site.Stop switch
+            {
+                { NoExpectedRelation: true } stop => ConformanceResult.Failing(ConformanceFailure.NoExpectedRelation, $"{strategy} at {where}, {stop}: no site.", where),
+                { } stop => ConformanceResult.Failing(ConformanceFailure.SiteNotApplicable, $"{strategy} at {where}, {stop}: the polarity walk stops there, so the site is not mined.", where),
+                null => ConformanceResult.Failing(ConformanceFailure.PreconditionNotMet, $"{strategy} at {where}: {site.Unmet}.", where),
+            };
         }
 
         if (FindPartialMatch() is { } partial)

@@ -5,7 +5,7 @@ namespace MutationHarness.Sql.Polarity;
 
 /// <summary>A place where one strategy could apply: its polarity flag, the first stop above it (null when the walk
 /// reached it), and the unmet precondition if any. Only reached sites with no unmet precondition are mined.</summary>
-internal sealed record Site(Strategy Strategy, Node Target, bool Flag, string? Stop, string? Unmet, string Kind, int Ordinal, int Offset)
+internal sealed record Site(Strategy Strategy, Node Target, bool Flag, Stop? Stop, string? Unmet, string Kind, int Ordinal, int Offset)
 {
     public bool Reachable => Stop is null;
 

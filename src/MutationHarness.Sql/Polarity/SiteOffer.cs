@@ -10,7 +10,7 @@ internal enum Clause { Itself, Where, Having, On }
 /// polarity flag there, the stop above it if any (its sites are then not mined), and for a set operation whether it
 /// is the left operand of another one (a chain such as A UNION ALL B UNION ALL C). A rule adds its sites through
 /// <see cref="Add"/>.</summary>
-internal readonly struct SiteOffer(SiteWalker walker, Node node, Clause clause, bool flag, string? stop, bool isLeftOperand)
+internal readonly struct SiteOffer(SiteWalker walker, Node node, Clause clause, bool flag, Stop? stop, bool isLeftOperand)
 {
     public Node Node => node;
 

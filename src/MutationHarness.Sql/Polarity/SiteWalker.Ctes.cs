@@ -14,7 +14,7 @@ internal sealed partial class SiteWalker
     // False while walking a CTE that nothing references: what it references is never read either.
     private bool noting = true;
 
-    private void WalkWith(WithQuery with, bool flag, string? stop)
+    private void WalkWith(WithQuery with, bool flag, Stop? stop)
     {
         var scope = with.Ctes.Select(c => new CteInScope(c)).ToList();
         (ctes ??= []).AddRange(scope);
@@ -55,7 +55,7 @@ internal sealed partial class SiteWalker
 
     /// <summary>A table name that names a CTE in scope is a reference to it, read with this flag (CTE names compare
     /// without case, as MariaDB resolves them).</summary>
-    private void NoteReference(TableName name, bool flag, string? stop)
+    private void NoteReference(TableName name, bool flag, Stop? stop)
     {
         if (ctes is null || !noting || name.Parts.Count != 1)
         {
@@ -78,10 +78,10 @@ internal sealed partial class SiteWalker
 
         public bool Visible { get; set; } = true;
 
-        public List<(bool Flag, string? Stop)> References { get; } = [];
+        public List<(bool Flag, Stop? Stop)> References { get; } = [];
 
         /// <summary>The flag the body is walked with, and the stop that keeps its sites from being mined, if any.</summary>
-        public (bool Flag, string? Stop) Polarity(bool flag, string? stop)
+        public (bool Flag, Stop? Stop) Polarity(bool flag, Stop? stop)
         {
             if (stop is not null)
             {

@@ -6,7 +6,7 @@ namespace MutationHarness.Sql.Polarity;
 /// <summary>The expression part of the walk: AND/OR keep the flag, NOT and friends flip it, the rest stops it.</summary>
 internal sealed partial class SiteWalker
 {
-    private void WalkExpr(Expr expr, bool flag, string? stop)
+    private void WalkExpr(Expr expr, bool flag, Stop? stop)
     {
         switch (expr)
         {
@@ -74,7 +74,7 @@ internal sealed partial class SiteWalker
     }
 
     /// <summary>Below a stop nothing is mined, but sites are still listed (with the stop) so a mutant there can be named.</summary>
-    private void WalkStopped(Expr expr, bool flag, string? stop)
+    private void WalkStopped(Expr expr, bool flag, Stop? stop)
     {
         switch (expr)
         {
@@ -114,7 +114,7 @@ internal sealed partial class SiteWalker
 
                 break;
             case CastExpr cast:
-                WalkExpr(cast.Operand, flag, stop ?? Stops.ArgumentOf(cast.Style == CastStyle.Cast ? "CAST" : "CONVERT"));
+                WalkExpr(cast.Operand, flag, stop ?? (cast.Style == CastStyle.Cast ? Stops.CastArgument : Stops.ConvertArgument));
                 break;
             case IntervalExpr interval:
                 WalkExpr(interval.Amount, flag, stop ?? Stops.IntervalOperand);

@@ -36,7 +36,7 @@ internal sealed partial class SiteWalker
 
     public bool Wants(Strategy strategy) => only is null || ReferenceEquals(only, strategy);
 
-    public void Add(Strategy strategy, Node target, bool flag, string? stop, string? unmet, string kind, int ordinal, int offset)
+    public void Add(Strategy strategy, Node target, bool flag, Stop? stop, string? unmet, string kind, int ordinal, int offset)
     {
         if (Wants(strategy))
         {
@@ -44,7 +44,7 @@ internal sealed partial class SiteWalker
         }
     }
 
-    private void Offer(Node node, Clause clause, bool flag, string? stop, bool isLeftOperand = false)
+    private void Offer(Node node, Clause clause, bool flag, Stop? stop, bool isLeftOperand = false)
     {
         var offer = new SiteOffer(this, node, clause, flag, stop, isLeftOperand);
         if (only is not null)
@@ -59,7 +59,7 @@ internal sealed partial class SiteWalker
         }
     }
 
-    private void WalkQuery(Query query, bool flag, string? stop, bool chainLeft)
+    private void WalkQuery(Query query, bool flag, Stop? stop, bool chainLeft)
     {
         // LIMIT keeps the first rows: more rows below it can push others out, so nothing inside keeps a relation.
         stop ??= Aggregation.OfLimit(query.Limit) is { } limit ? Stops.NoRelation(limit) : null;
@@ -88,7 +88,7 @@ internal sealed partial class SiteWalker
         }
     }
 
-    private void WalkSelect(SelectQuery select, bool flag, string? stop)
+    private void WalkSelect(SelectQuery select, bool flag, Stop? stop)
     {
         Offer(select, Clause.Itself, flag, stop);
         foreach (var item in select.Items)
@@ -128,14 +128,14 @@ internal sealed partial class SiteWalker
     }
 
     /// <summary>UNION and INTERSECT keep the flag on both sides; EXCEPT flips it on the right, whose rows remove rows.</summary>
-    private void WalkSetOp(SetOpQuery setOp, bool flag, string? stop, bool chainLeft)
+    private void WalkSetOp(SetOpQuery setOp, bool flag, Stop? stop, bool chainLeft)
     {
         Offer(setOp, Clause.Itself, flag, stop, chainLeft);
         WalkQuery(setOp.Left, flag, stop, true);
         WalkQuery(setOp.Right, setOp.Kind == SetOpKind.Except ? !flag : flag, stop, false);
     }
 
-    private void WalkTable(TableRef table, bool flag, string? stop)
+    private void WalkTable(TableRef table, bool flag, Stop? stop)
     {
         switch (table)
         {

@@ -3,51 +3,55 @@ using MutationHarness.Sql.Printing;
 
 namespace MutationHarness.Sql.Polarity;
 
-/// <summary>The stops of the polarity walk (SEMANTICS §3), in the words a non-conforming verdict names them with.</summary>
+/// <summary>A stop of the polarity walk: where below it no site is mined, in the words a non-conforming verdict
+/// names it with. <see cref="NoExpectedRelation"/> marks the stops below which rows reach the output only through
+/// an aggregate, a window function or a LIMIT.</summary>
+internal sealed record Stop(string Where, bool NoExpectedRelation = false)
+{
+    public override string ToString() => Where;
+}
+
+/// <summary>The stops of SEMANTICS §3.</summary>
 internal static class Stops
 {
-    public const string SelectList = "in the select list";
-    public const string OrderBy = "in ORDER BY";
-    public const string GroupBy = "in GROUP BY";
-    public const string OuterJoin = "under an outer join";
-    public const string ComparisonOperand = "in an operand of a comparison";
-    public const string RecursiveWith = "in a recursive WITH";
+    public static readonly Stop SelectList = new("in the select list");
+    public static readonly Stop OrderBy = new("in ORDER BY");
+    public static readonly Stop GroupBy = new("in GROUP BY");
+    public static readonly Stop OuterJoin = new("under an outer join");
+    public static readonly Stop ComparisonOperand = new("in an operand of a comparison");
+    public static readonly Stop RecursiveWith = new("in a recursive WITH");
+    public static readonly Stop UnaryOperand = new("in an operand of a unary operator");
+    public static readonly Stop InOperand = new("in an operand of IN");
+    public static readonly Stop BetweenOperand = new("in an operand of BETWEEN");
+    public static readonly Stop NullSafeQuantified = new("in an operand of <=> ANY/ALL");
+    public static readonly Stop ScalarSubquery = new("in a scalar subquery");
+    public static readonly Stop RowConstructor = new("in a row constructor");
+    public static readonly Stop CaseExpression = new("in a CASE expression");
+    public static readonly Stop LikeOperand = new("in an operand of LIKE");
+    public static readonly Stop RegExpOperand = new("in an operand of REGEXP");
+    public static readonly Stop IntervalOperand = new("in an operand of INTERVAL");
+    public static readonly Stop CollateOperand = new("in an operand of COLLATE");
+    public static readonly Stop CastArgument = new("in an argument of CAST()");
+    public static readonly Stop ConvertArgument = new("in an argument of CONVERT()");
+
+    // Built once: the walk passes these on every operand, and should not build one each time.
+    private static readonly Stop[] BinaryOperands = Enum.GetValues<BinaryOp>().Select(op => new Stop($"in an operand of {Precedence.Text(op)}")).ToArray();
+
+    private static readonly Stop[] IsOperands =
+        [new("in an operand of IS NULL"), new("in an operand of IS NOT NULL"), new("in an operand of IS UNKNOWN"), new("in an operand of IS NOT UNKNOWN")];
+
+    public static Stop OperandOf(BinaryOp op) => BinaryOperands[(int)op];
+
+    public static Stop OperandOf(IsExpr test) => IsOperands[(test.What == IsWhat.Null ? 0 : 2) + (test.Not ? 1 : 0)];
+
+    public static Stop ArgumentOf(string function) => new($"in an argument of {function.ToUpperInvariant()}()");
 
     /// <summary>Below an aggregate, a window function or a LIMIT: the rows reach the output only through it.</summary>
-    public static string NoRelation(string why) => "where no containment is expected (" + why + ")";
+    public static Stop NoRelation(string why) => new($"where no containment is expected ({why})", NoExpectedRelation: true);
 
-    public const string UnaryOperand = "in an operand of a unary operator";
-    public const string InOperand = "in an operand of IN";
-    public const string BetweenOperand = "in an operand of BETWEEN";
-    public const string NullSafeQuantified = "in an operand of <=> ANY/ALL";
-    public const string ScalarSubquery = "in a scalar subquery";
-    public const string RowConstructor = "in a row constructor";
-    public const string CaseExpression = "in a CASE expression";
-    public const string LikeOperand = "in an operand of LIKE";
-    public const string RegExpOperand = "in an operand of REGEXP";
-    public const string IntervalOperand = "in an operand of INTERVAL";
-    public const string CollateOperand = "in an operand of COLLATE";
+    public static Stop CteNeverReferenced(string name) => new($"in CTE `{name}`, which is never referenced");
 
-    // Built once: the walk passes these on every operand, and should not format a string each time.
-    private static readonly string[] BinaryOperands = Enum.GetValues<BinaryOp>().Select(op => OperandOf(Precedence.Text(op))).ToArray();
+    public static Stop CteAtBothPolarities(string name) => new($"in CTE `{name}`, which is referenced at both polarities");
 
-    public static string OperandOf(BinaryOp op) => BinaryOperands[(int)op];
-
-    private static string OperandOf(string what) => $"in an operand of {what}";
-
-    public static string OperandOf(IsExpr test) => (test.What, test.Not) switch
-    {
-        (IsWhat.Null, false) => "in an operand of IS NULL",
-        (IsWhat.Null, true) => "in an operand of IS NOT NULL",
-        (IsWhat.Unknown, false) => "in an operand of IS UNKNOWN",
-        _ => "in an operand of IS NOT UNKNOWN",
-    };
-
-    public static string ArgumentOf(string function) => $"in an argument of {function.ToUpperInvariant()}()";
-
-    public static string CteNeverReferenced(string name) => $"in CTE `{name}`, which is never referenced";
-
-    public static string CteAtBothPolarities(string name) => $"in CTE `{name}`, which is referenced at both polarities";
-
-    public static string CteBelowStop(string name, string stop) => $"in CTE `{name}`, which is referenced {stop}";
+    public static Stop CteBelowStop(string name, Stop stop) => new($"in CTE `{name}`, which is referenced {stop.Where}", stop.NoExpectedRelation);
 }

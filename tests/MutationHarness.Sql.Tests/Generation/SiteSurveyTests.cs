@@ -17,7 +17,7 @@ public sealed class SiteSurveyTests
         var survey = SiteSurvey.Of("SELECT a FROM t WHERE a LIKE 'x%' AND 'ab' LIKE 'ab'", "RdMLikeL");
         Assert.Equal((2, 0), (survey.Sites, survey.Applicable));
         Assert.Contains(survey.Unusable, u => u.Contains("both operands must be string literals", StringComparison.Ordinal));
-        Assert.Contains(survey.Unusable, u => u.Contains("the pattern has no %", StringComparison.Ordinal));
+        Assert.Contains(survey.Unusable, u => u.Contains("the pattern has no unescaped %", StringComparison.Ordinal));
     }
 
     [Fact]

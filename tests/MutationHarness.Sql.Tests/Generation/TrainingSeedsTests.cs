@@ -34,7 +34,7 @@ public sealed class TrainingSeedsTests
                 foreach (var mutant in mutants)
                 {
                     var result = Conformance.Check(strategy, seed, mutant.Sql);
-                    Assert.True(result.Conforms && result.NoRelation is null, $"{result.Reason} {result.NoRelation}\n{seed}\n{mutant.Sql}");
+                    Assert.True(result.Conforms, $"{result.Reason}\n{seed}\n{mutant.Sql}");
                 }
 
                 hits += mutants.Any(m => m.IsUpper == wantUpper) ? 1 : 0;
