@@ -1,5 +1,7 @@
+using System.Text.Json;
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Verdicts;
+using MutationHarness.TestSupport;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;
@@ -9,6 +11,8 @@ namespace MutationHarness.Integration.Tests;
 /// relation holds, verifies in the direction the polarity walk gives.</summary>
 public sealed class SoundnessRuleTests(VerifierFixture fixture)
 {
+    internal static IReadOnlyList<string> Setup => Tables;
+
     private static readonly string[] Tables =
     [
         "CREATE TABLE t (a INT, b INT, c INT)",
@@ -130,5 +134,79 @@ public sealed class SoundnessRuleCheckTests
 
         Assert.True(exit == 0, output + error);
         Assert.Contains(isUpper ? "upper: the result must not shrink" : "lower: the result must not grow", output, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The same pairs through <c>clean</c>, even keeping violations: a refused pair lands in rejected.jsonl with its
+/// reason, never in the training files; every twin is emitted.</summary>
+public sealed class SoundnessRuleCleanTests
+{
+    [Fact]
+    public async Task Clean_never_emits_a_refused_pair_and_emits_every_twin()
+    {
+        ServerAvailability.RequireMariaDb();
+        var refused = SoundnessRuleTests.Refused.Select(row => (Strategy: row.Data.Item1, Original: row.Data.Item2, Mutated: row.Data.Item3)).ToList();
+        var twins = SoundnessRuleTests.Twins.Select(row => (Strategy: row.Data.Item1, Original: row.Data.Item2, Mutated: row.Data.Item3)).ToList();
+        var folder = Directory.CreateTempSubdirectory("soundness-clean").FullName;
+        var pairs = Path.Combine(folder, "pairs.jsonl");
+        File.WriteAllLines(pairs, refused.Select((p, i) => Line($"refused-{i}", p)).Concat(twins.Select((p, i) => Line($"twin-{i}", p))));
+        var outDir = Path.Combine(folder, "dataset");
+
+        var (exit, _, error) = await CliTests.RunAsync("", "clean", pairs, "--out-dir", outDir, "--policy", "keep-violations", "--validation-fraction", "0", "--min-per-strategy", "0");
+
+        Assert.True(exit == 0, error);
+        var emitted = File.ReadAllLines(Path.Combine(outDir, "train.jsonl")).Concat(File.ReadAllLines(Path.Combine(outDir, "validation.jsonl")))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()).ToList();
+        Assert.Equal(twins.Select(t => t.Mutated).Order(StringComparer.Ordinal), emitted.Order(StringComparer.Ordinal));
+        var rejected = File.ReadAllLines(Path.Combine(outDir, "rejected.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(refused.Count, rejected.Count);
+        Assert.All(rejected, r => Assert.StartsWith("refused-", r.GetProperty("id").GetString(), StringComparison.Ordinal));
+    }
+
+    private static string Line(string id, (string Strategy, string Original, string Mutated) pair) =>
+        JsonSerializer.Serialize(new { id, strategy = pair.Strategy, original = pair.Original, mutated = pair.Mutated, setup = SoundnessRuleTests.Setup });
+}
+
+/// <summary>The same seeds through <c>mutate</c>: it never offers a refused mutant (a seed whose only site is refused
+/// says which stop), and what it offers conforms.</summary>
+public sealed class SoundnessRuleMutateTests
+{
+    [Fact]
+    public async Task Mutate_never_offers_a_refused_mutant()
+    {
+        var refused = SoundnessRuleTests.Refused.Select(row => row.Data).ToList();
+        var folder = Directory.CreateTempSubdirectory("soundness-mutate").FullName;
+        foreach (var group in refused.GroupBy(r => r.Item1))
+        {
+            var seeds = Path.Combine(folder, group.Key + ".txt");
+            var pairs = Path.Combine(folder, group.Key + ".jsonl");
+            File.WriteAllLines(seeds, group.Select(r => r.Item2).Distinct(StringComparer.Ordinal));
+
+            var (exit, _, error) = await CliTests.RunAsync("", "mutate", "--seeds", seeds, "--strategy", group.Key, "--out", pairs);
+
+            Assert.True(exit is 0 or 1, error);
+            var offered = File.ReadAllLines(pairs).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            foreach (var (strategy, original, mutated, why) in group)
+            {
+                Assert.DoesNotContain(offered, o => o.GetProperty("original").GetString() == original && o.GetProperty("mutated").GetString() == mutated);
+            }
+
+            Assert.All(offered, o => Assert.True(
+                Sql.Conformance.Check(group.Key, o.GetProperty("original").GetString()!, o.GetProperty("mutated").GetString()!).Conforms, o.ToString()));
+        }
+    }
+
+    [Fact]
+    public async Task A_seed_whose_only_site_has_no_expected_relation_gets_no_mutant_and_names_the_stop()
+    {
+        var (exit, output, error) = await CliTests.RunAsync("", "mutate", "SELECT COUNT(*) FROM t WHERE a > 1", "--strategy", "FixMWhere1U");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("0 mutant(s)", output + error, StringComparison.Ordinal);
+        Assert.Contains("where no containment is expected (SELECT #1 aggregates (COUNT))", error, StringComparison.Ordinal);
+
+        (exit, output, _) = await CliTests.RunAsync("", "mutate", "SELECT a FROM t WHERE a > 1", "--strategy", "FixMWhere1U", "--json");
+        Assert.Equal(0, exit);
+        Assert.Equal("SELECT a FROM t WHERE 1", JsonDocument.Parse(output.Trim()).RootElement.GetProperty("mutated").GetString());
     }
 }
