@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MutationHarness.Cli;
 using MutationHarness.Cli.Commands;
+using MutationHarness.Cli.Commands.FineTune;
 
 var root = new RootCommand("""
     MutationHarness: runs original/mutated SQL pairs on real MySQL-family servers and checks that
@@ -12,12 +13,14 @@ var root = new RootCommand("""
       harness clean pairs.jsonl --out-dir dataset
       harness merge report-*.jsonl --out report.jsonl
       harness inspect dataset/train.jsonl
+      harness finetune start --train dataset/train.jsonl --validation dataset/validation.jsonl --model gpt-4o-mini-2024-07-18 --wait
       harness check --strategy FixMWhere1U "SELECT 1 FROM t WHERE a > 0" "SELECT 1 FROM t WHERE 1"
     """)
 {
     VerifyCommand.Create(),
     CleanCommand.Create(),
     InspectCommand.Create(),
+    FineTuneCommand.Create(),
     EvalCommand.Create(),
     GenerateCommand.Create(),
     MutateCommand.Create(),
@@ -34,9 +37,13 @@ if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.Help
     // Bad usage is exit 2 everywhere: 1 means "some record failed" (or "does not conform" for check).
     foreach (var error in parsed.Errors)
         Console.Error.WriteLine($"error: {error.Message}");
-    Console.Error.WriteLine($"Run 'harness {(parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ")}--help' for the options.");
+    Console.Error.WriteLine($"Run 'harness {CommandPath(parsed.CommandResult)}--help' for the options.");
     return ExitCodes.Usage;
 }
 // verify and clean handle SIGINT/SIGTERM themselves (finish the records in flight, keep the report, exit 130).
 var ownSignals = parsed.CommandResult.Command.Name is "verify" or "clean";
 return await parsed.InvokeAsync(ownSignals ? new InvocationConfiguration { ProcessTerminationTimeout = null } : null);
+
+// "finetune start " for a subcommand, "" for the root.
+string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+    result.Command == root ? "" : (result.Parent is System.CommandLine.Parsing.CommandResult parent ? CommandPath(parent) : "") + result.Command.Name + " ";

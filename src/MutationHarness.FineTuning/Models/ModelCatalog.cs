@@ -71,13 +71,23 @@ public sealed class ModelCatalog
         return new ModelCatalog(file.PricesAsOf, models);
     }
 
-    /// <summary>Finds a model by its name or one of its aliases (case-insensitive).</summary>
+    /// <summary>
+    /// Finds a model by its name or one of its aliases (case-insensitive); a fine-tuned model
+    /// (<c>ft:&lt;base&gt;:org:suffix:id</c>, trained further) is found by its base, whose limits and prices apply.
+    /// </summary>
     public bool TryFind(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelSpec? model)
     {
-        model = Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? Models.FirstOrDefault(m => m.Aliases?.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)) == true);
+        model = Named(name) ?? (BaseOfFineTuned(name) is { } baseModel ? Named(baseModel) : null);
         return model is not null;
     }
+
+    /// <summary>The base model of a fine-tuned model's name (<c>ft:gpt-4o-mini-2024-07-18:acme::abc</c> → <c>gpt-4o-mini-2024-07-18</c>), else null.</summary>
+    public static string? BaseOfFineTuned(string name) =>
+        name.StartsWith("ft:", StringComparison.OrdinalIgnoreCase) && name.Split(':') is [_, { Length: > 0 } baseModel, ..] ? baseModel : null;
+
+    private ModelSpec? Named(string name) =>
+        Models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? Models.FirstOrDefault(m => m.Aliases?.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)) == true);
 
     /// <summary>Finds a model by name; throws <see cref="ArgumentException"/> naming the known models when absent.</summary>
     public ModelSpec Find(string name) =>

@@ -27,9 +27,7 @@ internal sealed class StatisticsAccumulator
             if (tokens > limit)
                 overLimit++;
         }
-        var epochs = EpochRule.DefaultEpochs(Count);
-        var charged = epochs * billing;
-        var dollars = Math.Round(charged * model.TrainingPricePerMillionTokens / 1_000_000m, 2, MidpointRounding.AwayFromZero);
+        var cost = TrainingCost.Estimate(model, pricesAsOf, billing, EpochRule.DefaultEpochs(Count));
         return new TrainingStatistics(
             Count,
             Distribution.Of(_messages),
@@ -38,8 +36,8 @@ internal sealed class StatisticsAccumulator
             overLimit,
             limit,
             billing,
-            epochs,
-            charged,
-            new CostEstimate(model.Name, model.Encoding, model.TrainingPricePerMillionTokens, pricesAsOf, dollars));
+            cost.Epochs,
+            cost.ChargedTokens,
+            cost);
     }
 }

@@ -13,5 +13,5 @@ public sealed record TrainingStatistics(
     long ChargedTokens,
     CostEstimate Cost);
 
-/// <summary>The estimated training cost: charged tokens at the table's price, with the date of that price.</summary>
-public sealed record CostEstimate(string Model, string Encoding, decimal PricePerMillionTokens, string PricesAsOf, decimal Dollars);
+/// <summary>The estimated training cost: charged tokens (epochs × billing tokens) at the table's price, with the date of that price.</summary>
+public sealed record CostEstimate(string Model, string Encoding, decimal PricePerMillionTokens, string PricesAsOf, decimal Dollars, int Epochs, long ChargedTokens);
