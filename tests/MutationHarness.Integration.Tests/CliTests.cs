@@ -7,9 +7,13 @@ namespace MutationHarness.Integration.Tests;
 /// <summary>The built <c>harness</c> program, run as a user runs it.</summary>
 public sealed class CliTests
 {
-    internal static async Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args)
+    internal static Task<(int Exit, string Out, string Err)> RunAsync(string stdin, params string[] args) =>
+        RunInAsync(Directory.GetCurrentDirectory(), stdin, args);
+
+    /// <summary>Runs the CLI with <paramref name="workingDirectory"/> as its current directory (for relative paths as a README writes them).</summary>
+    internal static async Task<(int Exit, string Out, string Err)> RunInAsync(string workingDirectory, string stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(SharedPaths.HarnessDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

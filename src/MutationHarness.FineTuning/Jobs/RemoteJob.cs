@@ -1,4 +1,5 @@
 using System.ClientModel.Primitives;
+using System.Globalization;
 using System.Text.Json;
 using OpenAI.FineTuning;
 
@@ -44,8 +45,8 @@ public sealed class RemoteJob
             {
                 var m = c.Metrics;
                 checkpoints.Add(new JobCheckpoint(c.Id, c.ModelId, c.StepNumber, c.CreatedAt, new StepMetrics(
-                    c.StepNumber, null, m?.TrainLoss, m?.TrainMeanTokenAccuracy, m?.ValidLoss, m?.ValidMeanTokenAccuracy,
-                    m?.FullValidLoss, m?.FullValidMeanTokenAccuracy)));
+                    c.StepNumber, null, Widen(m?.TrainLoss), Widen(m?.TrainMeanTokenAccuracy), Widen(m?.ValidLoss), Widen(m?.ValidMeanTokenAccuracy),
+                    Widen(m?.FullValidLoss), Widen(m?.FullValidMeanTokenAccuracy))));
             }
             return (IReadOnlyList<JobCheckpoint>)checkpoints.OrderBy(c => c.Step).ToList();
         });
@@ -57,6 +58,10 @@ public sealed class RemoteJob
             var result = await _job.CancelAsync(new RequestOptions { CancellationToken = cancellationToken });
             return JobJson.Read(result.GetRawResponse().Content);
         });
+
+    // The SDK reads checkpoint metrics as float: widen by their shortest text, so 0.1412 stays 0.1412 and not 0.1411760002374649.
+    private static double? Widen(float? value) =>
+        value is { } v ? double.Parse(v.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null;
 
     private static StepMetrics? Metrics(BinaryData? data)
     {

@@ -120,13 +120,15 @@ internal sealed record StartPlan(int Epochs, CostEstimate Cost)
         var epochs = request.Epochs ?? EpochRule.DefaultEpochs(s.ExampleCount);
         var cost = TrainingCost.Estimate(inspector.Model, s.Cost.PricesAsOf, s.BillingTokens, epochs);
         var n = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Train)}: {s.ExampleCount:N0} examples, ~{s.BillingTokens:N0} billing tokens; {epochs} epochs ({(request.Epochs is null ? "the service's rule" : "--epochs")})"));
+        Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Train)}: {Examples(s.ExampleCount)}, ~{s.BillingTokens:N0} billing tokens; {epochs} epochs ({(request.Epochs is null ? "the service's rule" : "--epochs")})"));
         if (validation is not null)
-            Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Validation!)}: {validation.Statistics.ExampleCount:N0} examples, ~{validation.Statistics.BillingTokens:N0} tokens (validation: not charged as training)"));
+            Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Validation!)}: {Examples(validation.Statistics.ExampleCount)}, ~{validation.Statistics.BillingTokens:N0} tokens (validation: not charged as training)"));
         Console.WriteLine(string.Create(n,
             $"estimated cost: ~${cost.Dollars:0.00} for ~{cost.ChargedTokens:N0} charged tokens with {cost.Model} at ${cost.PricePerMillionTokens:0.00} per 1M training tokens (prices as of {cost.PricesAsOf}; token counts are an {cost.Encoding} estimate)"));
         return new StartPlan(epochs, cost);
     }
+
+    private static string Examples(int count) => string.Create(CultureInfo.InvariantCulture, $"{count:N0} example{(count == 1 ? "" : "s")}");
 
     private static async Task<InspectionReport?> InspectAsync(ChatFileInspector inspector, string path, bool training, CancellationToken cancellationToken)
     {
