@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.ML.Tokenizers;
 using MutationHarness.Core.Chat;
 
@@ -62,4 +63,72 @@ public sealed class TokenCounterTests
 
         Assert.Equal(sequential, parallel);
     }
+
+    [Theory]
+    [InlineData("o200k_base")]
+    [InlineData("cl100k_base")]
+    public void Text_that_spells_a_special_token_counts_as_plain_text_whatever_else_the_message_holds(string encoding)
+    {
+        // Given the library, which takes "<|endoftext|>" for its one special token
+        var tokenizer = TiktokenTokenizer.CreateForEncoding(encoding);
+        var counter = TokenCounter.ForEncoding(encoding);
+        Assert.Equal(1, tokenizer.CountTokens("<|endoftext|>"));
+
+        // Then alone (plain ASCII, through the scanner) it is several ordinary tokens
+        Assert.Equal(PlainCount(tokenizer, encoding, "<|endoftext|>"), counter.CountTokens("<|endoftext|>"));
+        Assert.True(counter.CountTokens("<|endoftext|>") > 1);
+
+        // And beside non-ASCII text (which the scanner does not take) it is still plain text
+        foreach (var text in new[] { "数据库 <|endoftext|> café", "naïve<|fim_prefix|>x", "é\n<|endofprompt|>" })
+            Assert.Equal(PlainCount(tokenizer, encoding, text), counter.CountTokens(text));
+        Assert.True(counter.CountTokens("数据库 <|endoftext|> café") > tokenizer.CountTokens("数据库 <|endoftext|> café"));
+    }
+
+    [Theory]
+    [InlineData("o200k_base")]
+    [InlineData("cl100k_base")]
+    public void The_plain_text_split_is_the_tokenizers_own_wherever_no_special_token_occurs(string encoding)
+    {
+        var tokenizer = TiktokenTokenizer.CreateForEncoding(encoding);
+        var alphabet = "aZé数据库Ωßÿ\u00A0\t\n\r\u000B0123٣'sSllVE<|>/_-.,;()\"\u0301\u2028 😀";
+        var random = new Random(99);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+
+            var expected = tokenizer.PreTokenizer!.PreTokenize(text).Select(p => (p.Offset, p.Length));
+
+            Assert.True(expected.SequenceEqual(Split(encoding, text)), $"split differs for {JsonSerializer.Serialize(text)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("o200k_base")]
+    [InlineData("cl100k_base")]
+    public void The_plain_text_split_agrees_with_the_ascii_scanner_on_special_token_text(string encoding)
+    {
+        foreach (var text in new[] { "<|endoftext|>", "a <|endoftext|> b", "SELECT '<|fim_middle|>' FROM t", " <|endofprompt|>\n" })
+        {
+            var scanned = new List<(int, int)>();
+            for (var start = 0; start < text.Length;)
+            {
+                var end = AsciiPieces.NextPieceEnd(text, start, encoding == "o200k_base");
+                scanned.Add((start, end - start));
+                start = end;
+            }
+            Assert.Equal(scanned, Split(encoding, text));
+        }
+    }
+
+    private static List<(int Index, int Length)> Split(string encoding, string text)
+    {
+        var pieces = new List<(int, int)>();
+        foreach (var match in PlainTextSplit.For(encoding == "o200k_base").EnumerateMatches(text))
+            pieces.Add((match.Index, match.Length));
+        return pieces;
+    }
+
+    // Each piece of the plain-text split counted by the library on its own (no split, so no special-token step).
+    private static int PlainCount(Tokenizer tokenizer, string encoding, string text) =>
+        Split(encoding, text).Sum(p => tokenizer.CountTokens(text.AsSpan(p.Index, p.Length), considerPreTokenization: false, considerNormalization: false));
 }

@@ -3,7 +3,7 @@ using Microsoft.ML.Tokenizers;
 
 namespace MutationHarness.FineTuning;
 
-/// <summary>Counts tokens of plain ASCII text by splitting it with <see cref="AsciiPieces"/> and remembering each piece's count per thread.</summary>
+/// <summary>Counts tokens of plain ASCII text by splitting it with <see cref="AsciiPieces"/>, and of text that spells a special token by <see cref="PlainTextSplit"/>, remembering each piece's count per thread.</summary>
 internal sealed class FastPieceCounter
 {
     private const int MaxRememberedPieces = 1 << 18; // per thread
@@ -29,26 +29,38 @@ internal sealed class FastPieceCounter
         _ => null,
     };
 
-    /// <summary>The count, or null when the text is not plain ASCII and the tokenizer must count it.</summary>
+    /// <summary>The count, or null when the tokenizer may count the text itself.</summary>
     /// <remarks>
-    /// Text that spells a special token ("&lt;|endoftext|&gt;") is counted as plain text, as message
-    /// content is. The library's own count treats it as one special token, but not reliably: once
-    /// its piece cache has churned it may count it as text, so we never ask it about such text.
+    /// Text that spells a special token ("&lt;|endoftext|&gt;") is counted as plain text, as the
+    /// service reads message content. The library's own count takes it for the special token (and
+    /// not reliably: once its piece cache has churned it may count it as text), so such text is
+    /// never left to it: plain ASCII goes through the scanner, anything else through the encoding's
+    /// split pattern without the special-token split.
     /// </remarks>
     public int? TryCount(string text)
     {
         var span = text.AsSpan();
         if (span.ContainsAnyExcept(Plain))
-            return null;
+            return span.Contains("<|", StringComparison.Ordinal) ? CountSplit(text) : null;
         var pieces = _pieces.Value!;
         pieces.TrimIfLarge();
         var total = 0;
         for (var start = 0; start < span.Length;)
         {
             var end = AsciiPieces.NextPieceEnd(span, start, _o200k);
-            total += pieces.Count(span[start..end], _tokenizer);
+            total += pieces.Count(span[start..end], _tokenizer, ascii: true);
             start = end;
         }
+        return total;
+    }
+
+    private int CountSplit(string text)
+    {
+        var pieces = _pieces.Value!;
+        pieces.TrimIfLarge();
+        var total = 0;
+        foreach (var match in PlainTextSplit.For(_o200k).EnumerateMatches(text))
+            total += pieces.Count(text.AsSpan(match.Index, match.Length), _tokenizer, ascii: false);
         return total;
     }
 
@@ -67,9 +79,10 @@ internal sealed class FastPieceCounter
             _long.Clear();
         }
 
-        public int Count(ReadOnlySpan<char> piece, Tokenizer tokenizer)
+        /// <param name="ascii">The caller knows the piece is plain ASCII, which packs into a key.</param>
+        public int Count(ReadOnlySpan<char> piece, Tokenizer tokenizer, bool ascii)
         {
-            if (piece.Length > MaxPackedLength)
+            if (piece.Length > MaxPackedLength || (!ascii && piece.ContainsAnyExcept(Plain)))
             {
                 var lookup = _long.GetAlternateLookup<ReadOnlySpan<char>>();
                 if (!lookup.TryGetValue(piece, out var longCount))
