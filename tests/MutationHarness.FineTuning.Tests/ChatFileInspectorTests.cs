@@ -18,6 +18,10 @@ public sealed class ChatFileInspectorTests
         return Assert.Single(issue.Sites);
     }
 
+    // The errors of the lines themselves, leaving out the file-wide count of valid examples (small files here).
+    private static List<FormatIssue> LineErrors(InspectionReport report) =>
+        report.Errors.Where(e => e.Kind != FormatIssueKinds.TooFewExamples).ToList();
+
     [Fact]
     public async Task A_well_formed_file_has_no_errors_and_counts_its_examples()
     {
@@ -54,17 +58,20 @@ public sealed class ChatFileInspectorTests
         // Then that kind is reported, on line 4, and nothing is reported elsewhere
         var issue = Assert.Single(report.Errors, e => e.Kind == kind);
         Assert.Equal(4, Assert.Single(issue.Sites).Line);
-        Assert.All(report.Errors.SelectMany(e => e.Sites), site => Assert.Equal(4, site.Line));
+        Assert.All(LineErrors(report).SelectMany(e => e.Sites), site => Assert.Equal(4, site.Line));
     }
 
     [Fact]
-    public async Task A_duplicate_example_names_the_line_it_repeats()
+    public async Task A_duplicate_example_is_a_warning_naming_the_line_it_repeats_and_still_counts()
     {
-        var report = await InspectAsync(Lines.Valid(1) + "\n" + Lines.Valid(2) + "\n" + Lines.Valid(1) + "\n");
+        // The service accepts a repeated example, so the file is well formed; the user is told.
+        var report = await InspectAsync(Lines.ValidFile(10) + Lines.Valid(1) + "\n");
 
-        var site = SingleSite(report, FormatIssueKinds.DuplicateExample);
-        Assert.Equal(3, site.Line);
-        Assert.Equal("duplicate of line 1", site.Detail);
+        Assert.Empty(report.Errors);
+        var duplicate = Assert.Single(Assert.Single(report.Warnings, w => w.Kind == FormatIssueKinds.DuplicateExample).Sites);
+        Assert.Equal((11, "duplicate of line 1"), (duplicate.Line, duplicate.Detail));
+        Assert.Equal(11, report.ExampleCount);
+        Assert.Equal(11, report.ValidExampleCount);
     }
 
     [Fact]
@@ -74,7 +81,7 @@ public sealed class ChatFileInspectorTests
 
         var report = await InspectAsync(line + "\n");
 
-        Assert.Empty(report.Errors);
+        Assert.Empty(LineErrors(report));
         Assert.Equal(0, report.FirstExample!.Messages[1].Weight);
     }
 
@@ -91,13 +98,34 @@ public sealed class ChatFileInspectorTests
         Assert.Equal(11, Assert.Single(report.Warnings, w => w.Kind == FormatIssueKinds.MissingSystemMessage).Sites[0].Line);
     }
 
-    [Fact]
-    public async Task Fewer_than_ten_examples_is_a_warning()
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(9, 0)]
+    [InlineData(9, 3)]
+    public async Task Fewer_than_ten_valid_examples_fail_and_an_empty_file_too(int valid, int broken)
     {
-        var report = await InspectAsync(Lines.ValidFile(9));
+        // Given a file with some valid examples and, maybe, a broken one (which does not count)
+        var bad = """{"messages":[{"role":"bot","content":"x"},{"role":"assistant","content":"a"}]}""" + "\n";
+        var report = await InspectAsync(Lines.ValidFile(valid) + string.Concat(Enumerable.Repeat(bad, broken)));
 
-        Assert.Empty(report.Errors);
-        Assert.Contains(report.Warnings, w => w.Kind == FormatIssueKinds.TooFewExamples);
+        // Then under 10 valid examples is an error the service would give, saying how many there are
+        var site = SingleSite(report, FormatIssueKinds.TooFewExamples);
+        Assert.Equal(0, site.Line);
+        Assert.StartsWith(broken > 0 ? $"{valid} valid examples (of {valid + broken})" : $"{valid} examples;", site.Detail, StringComparison.Ordinal);
+        Assert.True(report.HasErrors);
+    }
+
+    [Fact]
+    public async Task Ten_valid_examples_pass_and_num_examples_counts_examples_not_lines()
+    {
+        // Given ten examples, a blank line and a line that is no JSON at all
+        var report = await InspectAsync(Lines.ValidFile(5) + "\n" + "garbage\n" + string.Concat(Enumerable.Range(6, 5).Select(i => Lines.Valid(i) + "\n")));
+
+        // Then the two bad lines are errors of their own but no examples, and ten examples are enough
+        Assert.Equal(10, report.ExampleCount);
+        Assert.Equal(10, report.ValidExampleCount);
+        Assert.DoesNotContain(report.Errors, e => e.Kind == FormatIssueKinds.TooFewExamples);
+        Assert.Equal(2, Assert.Single(report.Errors, e => e.Kind == FormatIssueKinds.DataType).Count);
     }
 
     [Fact]
@@ -107,7 +135,7 @@ public sealed class ChatFileInspectorTests
 
         var report = await InspectAsync(content);
 
-        Assert.Empty(report.Errors);
+        Assert.Empty(LineErrors(report));
         Assert.Equal(2, report.ExampleCount);
     }
 
@@ -130,14 +158,15 @@ public sealed class ChatFileInspectorTests
         // When it is inspected from disk
         var report = await Inspector.InspectAsync(path, TestContext.Current.CancellationToken);
 
-        // Then every problem is found on its own line
-        Assert.Equal(6, report.ExampleCount);
+        // Then every problem is found on its own line, and only the lines holding an example count as examples
+        Assert.Equal(4, report.ExampleCount);
         Assert.Equal(2, SingleSite(report, FormatIssueKinds.UnrecognizedRole).Line);
         Assert.Equal(3, SingleSite(report, FormatIssueKinds.MissingContent).Line);
         Assert.Equal(4, SingleSite(report, FormatIssueKinds.InvalidUtf8).Line);
         Assert.Equal(6, SingleSite(report, FormatIssueKinds.TruncatedLastLine).Line);
-        Assert.Equal(4, report.Errors.Count);
+        Assert.Equal(4, LineErrors(report).Count);
         Assert.Equal(4, report.Statistics.ExampleCount); // lines 1, 2, 3 and 5 hold a messages list
+        Assert.Equal(2, report.ValidExampleCount);
     }
 
     [Fact]
@@ -165,7 +194,7 @@ public sealed class ChatFileInspectorTests
 
         var report = await InspectAsync(Lines.Valid(1) + "\n" + line + "\n" + Lines.Valid(3) + "\n");
 
-        Assert.Empty(report.Errors);
+        Assert.Empty(LineErrors(report));
         Assert.Equal(3, report.ExampleCount);
         Assert.True(report.Statistics.TotalTokensPerExample.Max > 30_000);
     }
@@ -185,7 +214,7 @@ public sealed class ChatFileInspectorTests
 
         var report = await InspectAsync(content);
 
-        var issue = Assert.Single(report.Errors);
+        var issue = Assert.Single(LineErrors(report));
         Assert.Equal(5000, issue.Count);
         Assert.Equal(1, issue.Sites[0].Line);
         Assert.True(issue.Sites.Count <= 100);

@@ -2,25 +2,20 @@ namespace MutationHarness.FineTuning.Tests;
 
 public sealed class DistributionTests
 {
-    private static int[] FortyFour(int below, int above)
-    {
-        // 44 values: p95 sits at index 43 × 0.95 = 40.85, between the 41st and 42nd smallest
-        var values = new int[44];
-        for (var i = 0; i < 44; i++)
-            values[i] = i <= 40 ? below - 40 + i : above + i - 41;
-        return values;
-    }
+    // 110 values (the seed's file) whose 99th and 100th smallest are given.
+    private static int[] HundredTen(int at98, int at99) =>
+        Enumerable.Range(0, 110).Select(i => i < 98 ? at98 - 98 + i : i == 98 ? at98 : at99 + i - 99).ToArray();
 
     [Theory]
-    [InlineData(608, 626, "623.3000000000001")] // the p95 of total tokens in the user's report
-    [InlineData(223, 259, "253.60000000000005")] // the p95 of assistant tokens in the user's report
-    public void Percentiles_reproduce_the_users_report_to_the_last_bit(int below, int above, string expected)
+    [InlineData(623, 626, "623.3000000000001")] // the seed's "p95" of total tokens
+    [InlineData(253, 259, "253.60000000000005")] // the seed's "p95" of assistant tokens
+    public void The_seeds_p95_figures_are_numpys_0_9_quantile_of_its_110_examples_to_the_last_bit(int at98, int at99, string expected)
     {
-        // The user's two p95 figures cannot come from 110 whole numbers under numpy's rule,
-        // but both arise from 44: the report's statistics block came from a 44-example file.
-        var distribution = Distribution.Of(FortyFour(below, above));
+        // The public notebook prints np.quantile(values, 0.9) under the label "p95": index 109 × 0.9 = 98.1.
+        var distribution = Distribution.Of(HundredTen(at98, at99));
 
-        Assert.Equal(expected, PythonRepr.Float(distribution.P95));
+        Assert.Equal(expected, PythonRepr.Float(distribution.P90));
+        Assert.NotEqual(expected, PythonRepr.Float(distribution.P95));
     }
 
     [Fact]
@@ -46,9 +41,11 @@ public sealed class DistributionTests
         Assert.Equal(5.5, distribution.Median);
         Assert.Equal(1.45, distribution.P5, 12);
         Assert.Equal(9.55, distribution.P95, 12);
+        Assert.Equal(1.9, distribution.P10, 12);
+        Assert.Equal(9.1, distribution.P90, 12);
     }
 
     [Fact]
     public void One_value_is_every_statistic() =>
-        Assert.Equal(new Distribution(3, 3, 3, 3, 3, 3), Distribution.Of([3]));
+        Assert.Equal(new Distribution(3, 3, 3, 3, 3, 3, 3, 3), Distribution.Of([3]));
 }

@@ -25,9 +25,12 @@ public sealed class InspectionReportWriterTests
         Assert.Contains("Num examples missing system message: 0", lines);
         Assert.Contains("#### Distribution of num_total_tokens_per_example:", lines);
         Assert.Contains("mean / median: 3.0, 3.0", lines);
+        // the seed's "p5 / p95" line holds the 0.1/0.9 quantiles: printed as p10 / p90, then the true p5 / p95
+        var p10 = Array.FindIndex(lines, l => l.StartsWith("p10 / p90: ", StringComparison.Ordinal));
+        Assert.True(p10 > 0 && lines[p10 + 1].StartsWith("p5 / p95: ", StringComparison.Ordinal));
         Assert.Contains("0 examples may be over the 65,536 token limit, they will be truncated during fine-tuning", lines);
         Assert.Contains("By default, you'll train for 8 epochs on this dataset", lines); // 100 / 12
-        Assert.Contains(lines, l => l.StartsWith("Estimated cost: ~$", StringComparison.Ordinal) && l.Contains("prices as of 2025-", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Estimated cost: ~$", StringComparison.Ordinal) && l.Contains($"prices as of {ModelCatalog.LoadDefault().PricesAsOf};", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +44,8 @@ public sealed class InspectionReportWriterTests
         Assert.True(at > 0);
         Assert.Equal("unrecognized_role: 1", lines[at + 1]);
         Assert.Equal("  line 2: message 1 has role \"bot\"", lines[at + 2]);
-        Assert.Contains("Warning: 2 examples; the service needs at least 10", lines);
+        Assert.Equal("too_few_examples: 1", lines[at + 3]);
+        Assert.Equal("  1 valid examples (of 2); the service needs at least 10", lines[at + 4]);
     }
 
     [Theory]

@@ -12,6 +12,8 @@ public sealed class ModelCatalogTests
     [InlineData("gpt-3.5-turbo-1106", "cl100k_base", 16_385, 8.00)]
     [InlineData("gpt-3.5-turbo-0613", "cl100k_base", 4_096, 8.00)]
     [InlineData("gpt-4o-mini", "o200k_base", 65_536, 3.00)]
+    [InlineData("davinci-002", "cl100k_base", 16_384, 6.00)]
+    [InlineData("babbage-002", "cl100k_base", 16_384, 0.40)]
     public void The_shipped_table_knows_each_models_encoding_limit_and_price(string name, string encoding, int limit, double price)
     {
         var model = ModelCatalog.LoadDefault().Find(name);
@@ -20,6 +22,31 @@ public sealed class ModelCatalogTests
         Assert.Equal(limit, model.MaxTokensPerExample);
         Assert.Equal((decimal)price, model.TrainingPricePerMillionTokens);
     }
+
+    [Theory]
+    [InlineData("ft:gpt-4o-mini-2024-07-18:acme:sql:abc123", "gpt-4o-mini-2024-07-18")]
+    [InlineData("ft:gpt-4.1-nano-2025-04-14:acme::xyz:ckpt-step-40", "gpt-4.1-nano-2025-04-14")]
+    [InlineData("FT:gpt-3.5-turbo-0125:org:suffix:id", "gpt-3.5-turbo-0125")]
+    public void A_fine_tuned_model_is_found_by_its_base_whose_limit_and_price_apply(string fineTuned, string baseModel)
+    {
+        var catalog = ModelCatalog.LoadDefault();
+
+        Assert.Same(catalog.Find(baseModel), catalog.Find(fineTuned));
+    }
+
+    [Theory]
+    [InlineData("ft:gpt-9:acme::abc")]
+    [InlineData("ft:")]
+    [InlineData("ft::acme")]
+    public void A_fine_tuned_model_of_an_unknown_base_is_unknown(string name) =>
+        Assert.False(ModelCatalog.LoadDefault().TryFind(name, out _));
+
+    [Theory]
+    [InlineData("davinci-002", true)]
+    [InlineData("babbage-002", true)]
+    [InlineData("gpt-4o-mini-2024-07-18", false)]
+    public void The_legacy_base_models_take_prompt_completion_lines(string name, bool legacy) =>
+        Assert.Equal(legacy, ModelCatalog.LoadDefault().Find(name).TakesPromptCompletion);
 
     [Fact]
     public void The_table_is_copied_beside_the_binaries_for_users_to_edit() =>
@@ -77,6 +104,7 @@ public sealed class ModelCatalogTests
     [InlineData("""{ "models": [] }""")]
     [InlineData("""{ "pricesAsOf": "x", "models": [ { "name": "m", "encoding": "", "maxTokensPerExample": 1, "trainingPricePerMillionTokens": 1 } ] }""")]
     [InlineData("""{ "pricesAsOf": "x", "models": [ { "name": "gpt-4o", "encoding": "o200k_base", "maxTokensPerExample": 0, "trainingPricePerMillionTokens": 1 } ] }""")]
+    [InlineData("""{ "pricesAsOf": "x", "models": [ { "name": "m", "encoding": "o200k_base", "maxTokensPerExample": 9, "trainingPricePerMillionTokens": 1, "format": "instruct" } ] }""")]
     public void A_malformed_table_is_a_format_error(string json) =>
         Assert.Throws<FormatException>(() => ModelCatalog.Parse(json));
 }

@@ -38,6 +38,8 @@ public sealed class DatasetBuilder
         _options = options;
         _instructions = instructions;
         _model = catalog.Find(options.Model);
+        if (_model.TakesPromptCompletion)
+            throw new ArgumentException($"{_model.Name} takes legacy {{\"prompt\",\"completion\"}} lines, but the dataset is chat examples: name a chat model (e.g. {ModelCatalog.DefaultModel}).");
         _pricesAsOf = catalog.PricesAsOf;
     }
 
@@ -49,7 +51,7 @@ public sealed class DatasetBuilder
         // The four files change together: a reader never sees a new train file beside an old manifest.
         await using var folder = FolderReplacement.Begin(outputDirectory, names);
         var trainStatistics = Statistics(plan.Train);
-        var manifest = ManifestWriter.Create(plan, _options, trainStatistics, Statistics(plan.Validation), _model.Name, _pricesAsOf, HarnessVersion());
+        var manifest = ManifestWriter.Create(plan, _options, trainStatistics, ValidationStatistics.Of(Statistics(plan.Validation)), _model.Name, _pricesAsOf, HarnessVersion());
         await WriteAsync(folder.PathOf(names[0]), (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Train, ct), cancellationToken);
         await WriteAsync(folder.PathOf(names[1]), (s, ct) => ExampleJson.WriteExamplesAsync(s, plan.Validation, ct), cancellationToken);
         await WriteAsync(folder.PathOf(names[2]), (s, ct) => ExampleJson.WriteRejectedAsync(s, plan.Rejected, ct), cancellationToken);
@@ -74,14 +76,14 @@ public sealed class DatasetBuilder
     {
         var selector = new CandidateSelector(_options, _instructions);
         var kept = selector.Select(candidates);
-        var (train, validation) = SplitAssigner.Split(kept, _options.ValidationFraction, _options.Seed);
+        var (train, validation, splitWarnings) = SplitAssigner.Split(kept, _options.ValidationFraction, _options.Seed);
         var rejected = selector.Rejected.OrderBy(r => r.InputIndex).ToList();
         var emitted = train.Count + validation.Count;
         // Every input is either emitted or rejected, exactly once; anything else is a bug here.
         if (emitted + rejected.Count != candidates.Count
             || train.Concat(validation).Select(e => e.InputIndex).Concat(rejected.Select(r => r.InputIndex)).Distinct().Count() != candidates.Count)
             throw new InvalidOperationException($"Dataset accounting is broken: {candidates.Count} inputs, {emitted} emitted, {rejected.Count} rejected.");
-        return new DatasetPlan(candidates.Count, train, validation, rejected, Warnings(train, validation));
+        return new DatasetPlan(candidates.Count, train, validation, rejected, [.. splitWarnings, .. Warnings(train, validation)]);
     }
 
     private List<string> Warnings(List<PlannedExample> train, List<PlannedExample> validation)

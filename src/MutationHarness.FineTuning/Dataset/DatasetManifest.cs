@@ -13,7 +13,7 @@ internal sealed record DatasetManifest(
     IReadOnlyDictionary<string, int> DroppedByPolicyPerVerdict,
     IReadOnlyList<string> Warnings,
     TrainingStatistics TrainStatistics,
-    TrainingStatistics ValidationStatistics,
+    ValidationStatistics ValidationStatistics,
     ManifestLines Lines);
 
 internal sealed record ManifestSettings(

@@ -6,7 +6,7 @@ internal static class ManifestWriter
     private const string DedupKey = "strategy, dbms, normalised original, normalised mutated";
 
     public static DatasetManifest Create(
-        DatasetPlan plan, DatasetOptions options, TrainingStatistics train, TrainingStatistics validation,
+        DatasetPlan plan, DatasetOptions options, TrainingStatistics train, ValidationStatistics validation,
         string model, string pricesAsOf, string harnessVersion)
     {
         var cells = plan.Train.Select(e => (e.Candidate, Split: 0))

@@ -34,7 +34,7 @@ public sealed class ChatFileInspector
     /// <summary>Checks JSONL read from a stream, naming it <paramref name="source"/> in the report.</summary>
     public async Task<InspectionReport> InspectAsync(Stream stream, string source, CancellationToken cancellationToken)
     {
-        var run = new InspectionRun(TokenCounter.ForModel(_model));
+        var run = new InspectionRun(_model);
         using var reader = new JsonlLineReader(stream);
         var batch = new List<(long Line, byte[] Bytes, bool Unterminated)>(BatchSize);
         long bytes = 0;
@@ -50,6 +50,6 @@ public sealed class ChatFileInspector
         }
         run.CheckBatch(batch, cancellationToken);
         var fileBytes = stream.CanSeek ? stream.Length : bytes;
-        return run.Finish(source, fileBytes, _model, _pricesAsOf);
+        return run.Finish(source, fileBytes, _pricesAsOf);
     }
 }

@@ -48,7 +48,12 @@ internal static class ExampleChecker
             check.AddError(FormatIssueKinds.DataType, $"a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
             return;
         }
-        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        if (!root.TryGetProperty("messages", out var messages) && root.TryGetProperty("prompt", out var prompt) && root.TryGetProperty("completion", out var completion))
+        {
+            CheckLegacy(check, prompt, completion);
+            return;
+        }
+        if (messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
         {
             check.AddError(FormatIssueKinds.MissingMessagesList);
             return;
@@ -65,6 +70,19 @@ internal static class ExampleChecker
         else if (read[^1].Role != ChatRoles.Assistant)
             check.AddError(FormatIssueKinds.LastMessageNotAssistant, $"last role \"{read[^1].Role}\"");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
+        check.DuplicateKey = BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    // The completions-era format (seed 000's file): the model learns the completion as the reply to the prompt.
+    private static void CheckLegacy(LineCheck check, JsonElement prompt, JsonElement completion)
+    {
+        check.Legacy = true;
+        if (prompt.ValueKind != JsonValueKind.String || completion.ValueKind != JsonValueKind.String || completion.GetString()!.Length == 0)
+            check.AddError(FormatIssueKinds.MissingContent, "the prompt and the completion must be strings, the completion not empty");
+        var text = (JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : "";
+        check.Example = new ChatExample([new ChatMessage(ChatRoles.User, text(prompt)), new ChatMessage(ChatRoles.Assistant, text(completion))]);
+        check.HasUser = true;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("legacy\0" + text(prompt) + "\u0001" + text(completion)));
         check.DuplicateKey = BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 

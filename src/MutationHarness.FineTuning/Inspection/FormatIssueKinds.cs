@@ -30,8 +30,14 @@ public static class FormatIssueKinds
     /// <summary>An example whose last message is not from the assistant.</summary>
     public const string LastMessageNotAssistant = "last_message_not_assistant";
 
-    /// <summary>An example identical to an earlier one.</summary>
+    /// <summary>Warning: an example identical to an earlier one (the service accepts it; it weighs twice).</summary>
     public const string DuplicateExample = "duplicate_example";
+
+    /// <summary>A legacy <c>{"prompt", "completion"}</c> line given to a chat model.</summary>
+    public const string LegacyPromptCompletion = "legacy_prompt_completion";
+
+    /// <summary>A chat example given to a model that takes legacy <c>{"prompt", "completion"}</c> lines.</summary>
+    public const string ChatExampleForCompletionModel = "chat_example_for_completion_model";
 
     /// <summary>A line that is not valid UTF-8.</summary>
     public const string InvalidUtf8 = "invalid_utf8";
@@ -48,6 +54,6 @@ public static class FormatIssueKinds
     /// <summary>Warning: an example without a user message.</summary>
     public const string MissingUserMessage = "missing_user_message";
 
-    /// <summary>Warning: fewer examples than the service requires.</summary>
+    /// <summary>Fewer valid examples than the service requires (an empty file included).</summary>
     public const string TooFewExamples = "too_few_examples";
 }

@@ -20,17 +20,24 @@ public static class InspectionReportWriter
     {
         var s = report.Statistics;
         output.WriteLine($"Num examples: {report.ExampleCount}");
+        if (report.LegacyExampleCount > 0)
+            output.WriteLine($"Format: {report.LegacyExampleCount} of {report.ExampleCount} examples are legacy {{\"prompt\",\"completion\"}} lines, " +
+                "the completions fine-tuning format of babbage-002 and davinci-002 (chat models take {\"messages\": [...]})");
         if (report.FirstExample is { } first)
         {
             output.WriteLine("First example:");
-            foreach (var message in first.Messages)
-                output.WriteLine(PythonRepr.Message(message));
+            if (report.FirstExampleIsLegacy)
+                output.WriteLine(PythonRepr.PromptCompletion(first.Messages[0].Content, first.Messages[1].Content));
+            else
+                foreach (var message in first.Messages)
+                    output.WriteLine(PythonRepr.Message(message));
         }
         WriteIssues(output, report.Errors, "Found errors:", "No errors found");
         output.WriteLine($"Num examples missing system message: {report.MissingSystemCount}");
         output.WriteLine($"Num examples missing user message: {report.MissingUserCount}");
-        foreach (var warning in report.Warnings.Where(w => w.Kind == FormatIssueKinds.TooFewExamples))
-            output.WriteLine($"Warning: {warning.Sites[0].Detail}");
+        foreach (var duplicates in report.Warnings.Where(w => w.Kind == FormatIssueKinds.DuplicateExample))
+            output.WriteLine($"Warning: {duplicates.Count} duplicate examples (the service accepts them; each weighs again): " +
+                string.Join(", ", duplicates.Sites.Take(SitesShown).Select(s => $"line {s.Line} is a {s.Detail}")) + (duplicates.Count > SitesShown ? ", …" : ""));
         WriteDistribution(output, "num_messages_per_example", s.MessagesPerExample);
         WriteDistribution(output, "num_total_tokens_per_example", s.TotalTokensPerExample);
         WriteDistribution(output, "num_assistant_tokens_per_example", s.AssistantTokensPerExample);
@@ -72,6 +79,8 @@ public static class InspectionReportWriter
         output.WriteLine($"#### Distribution of {name}:");
         output.WriteLine(FormattableString.Invariant($"min / max: {d.Min}, {d.Max}"));
         output.WriteLine($"mean / median: {PythonRepr.Float(d.Mean)}, {PythonRepr.Float(d.Median)}");
+        // The seed's report (the public notebook) prints the 0.1/0.9 quantiles as "p5 / p95": they are p10 / p90.
+        output.WriteLine($"p10 / p90: {PythonRepr.Float(d.P10)}, {PythonRepr.Float(d.P90)}");
         output.WriteLine($"p5 / p95: {PythonRepr.Float(d.P5)}, {PythonRepr.Float(d.P95)}");
     }
 }

@@ -6,16 +6,24 @@ namespace MutationHarness.FineTuning;
 internal sealed class InspectionRun
 {
     private readonly TokenCounter _counter;
+    private readonly ModelSpec _model;
     private readonly IssueCollector _errors = new();
     private readonly IssueCollector _warnings = new();
     private readonly Dictionary<UInt128, long> _firstLineOfExample = [];
     private readonly StatisticsAccumulator _statistics = new();
     private ChatExample? _firstExample;
-    private int _lines;
+    private bool _firstIsLegacy;
+    private int _examples;
+    private int _validExamples;
+    private int _legacyExamples;
     private int _missingSystem;
     private int _missingUser;
 
-    public InspectionRun(TokenCounter counter) => _counter = counter;
+    public InspectionRun(ModelSpec model)
+    {
+        _model = model;
+        _counter = TokenCounter.ForModel(model);
+    }
 
     public void CheckBatch(List<(long Line, byte[] Bytes, bool Unterminated)> batch, CancellationToken cancellationToken)
     {
@@ -26,8 +34,11 @@ internal sealed class InspectionRun
             var check = ExampleChecker.Check(line, bytes, unterminated);
             if (check.Example is { } example)
             {
-                check.TotalTokens = _counter.EstimateExampleTokens(example);
+                // A legacy line is its prompt and completion as they are: no chat framing.
                 check.AssistantTokens = _counter.CountAssistantTokens(example);
+                check.TotalTokens = check.Legacy
+                    ? _counter.CountTokens(example.Messages[0].Content) + check.AssistantTokens
+                    : _counter.EstimateExampleTokens(example);
             }
             checks[i] = check;
         });
@@ -37,17 +48,29 @@ internal sealed class InspectionRun
 
     private void Merge(LineCheck check)
     {
-        _lines++;
+        if (check.Legacy && !_model.TakesPromptCompletion)
+            check.AddError(FormatIssueKinds.LegacyPromptCompletion,
+                "a legacy {\"prompt\",\"completion\"} example (the completions format of babbage-002 and davinci-002); chat models take {\"messages\": [...]}");
+        else if (check.Example is not null && !check.Legacy && _model.TakesPromptCompletion)
+            check.AddError(FormatIssueKinds.ChatExampleForCompletionModel,
+                $"a chat example; {_model.Name} takes legacy {{\"prompt\",\"completion\"}} lines");
         foreach (var (kind, detail) in check.Errors)
             _errors.Add(kind, check.LineNumber, detail);
         if (check.Example is not { } example)
             return;
+        _examples++;
+        if (check.Errors.Count == 0)
+            _validExamples++;
+        if (check.Legacy)
+            _legacyExamples++;
+        // The service accepts a repeated example (it weighs twice), so a duplicate is a warning.
         if (_firstLineOfExample.TryGetValue(check.DuplicateKey, out var firstLine))
-            _errors.Add(FormatIssueKinds.DuplicateExample, check.LineNumber, $"duplicate of line {firstLine}");
+            _warnings.Add(FormatIssueKinds.DuplicateExample, check.LineNumber, $"duplicate of line {firstLine}");
         else
             _firstLineOfExample.Add(check.DuplicateKey, check.LineNumber);
-        _firstExample ??= example;
-        if (!check.HasSystem)
+        if (_firstExample is null)
+            (_firstExample, _firstIsLegacy) = (example, check.Legacy);
+        if (!check.HasSystem && !check.Legacy)
         {
             _missingSystem++;
             _warnings.Add(FormatIssueKinds.MissingSystemMessage, check.LineNumber);
@@ -60,21 +83,28 @@ internal sealed class InspectionRun
         _statistics.Add(example.Messages.Count, check.TotalTokens, check.AssistantTokens);
     }
 
-    public InspectionReport Finish(string source, long fileBytes, ModelSpec model, string pricesAsOf)
+    public InspectionReport Finish(string source, long fileBytes, string pricesAsOf)
     {
         if (fileBytes > ChatFileInspector.MaxFileBytes)
             _errors.Add(FormatIssueKinds.FileTooLarge, 0, $"{fileBytes:N0} bytes; the limit is {ChatFileInspector.MaxFileBytes:N0}");
-        if (_lines < ChatFileInspector.MinExamples)
-            _warnings.Add(FormatIssueKinds.TooFewExamples, 0, $"{_lines} examples; the service needs at least {ChatFileInspector.MinExamples}");
+        if (_validExamples < ChatFileInspector.MinExamples)
+            _errors.Add(FormatIssueKinds.TooFewExamples, 0, _examples == _validExamples
+                ? $"{_validExamples} examples; the service needs at least {ChatFileInspector.MinExamples}"
+                : $"{_validExamples} valid examples (of {_examples}); the service needs at least {ChatFileInspector.MinExamples}");
         return new InspectionReport(
             source,
             fileBytes,
-            _lines,
+            _examples,
             _firstExample,
             _errors.ToList(),
             _warnings.ToList(),
             _missingSystem,
             _missingUser,
-            _statistics.Build(model, pricesAsOf));
+            _statistics.Build(_model, pricesAsOf))
+        {
+            ValidExampleCount = _validExamples,
+            LegacyExampleCount = _legacyExamples,
+            FirstExampleIsLegacy = _firstIsLegacy,
+        };
     }
 }

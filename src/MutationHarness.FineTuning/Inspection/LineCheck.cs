@@ -11,8 +11,11 @@ internal sealed class LineCheck
 
     public List<(string Kind, string? Detail)> Errors { get; } = [];
 
-    /// <summary>The example as far as it could be read; null when the line holds no messages list.</summary>
+    /// <summary>The example as far as it could be read; null when the line holds no messages list (nor a prompt and completion).</summary>
     public ChatExample? Example { get; set; }
+
+    /// <summary>The line is a legacy <c>{"prompt", "completion"}</c> example: <see cref="Example"/> holds it as a user and an assistant message.</summary>
+    public bool Legacy { get; set; }
 
     public bool HasSystem { get; set; }
 

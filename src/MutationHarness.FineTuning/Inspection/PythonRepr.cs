@@ -47,4 +47,8 @@ internal static class PythonRepr
             builder.Append(CultureInfo.InvariantCulture, $", 'weight': {weight}");
         return builder.Append('}').ToString();
     }
+
+    /// <summary>A legacy example as the dict Python prints for it.</summary>
+    public static string PromptCompletion(string prompt, string completion) =>
+        $"{{'prompt': {String(prompt)}, 'completion': {String(completion)}}}";
 }

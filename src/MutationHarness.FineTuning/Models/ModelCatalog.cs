@@ -66,6 +66,8 @@ public sealed class ModelCatalog
                 : entry;
             if (string.IsNullOrWhiteSpace(model.Name) || string.IsNullOrWhiteSpace(model.Encoding) || model.MaxTokensPerExample <= 0 || model.TrainingPricePerMillionTokens < 0)
                 throw new FormatException($"The model entry \"{model.Name}\" needs a name, an encoding (or a known family), a positive token limit and a price.");
+            if (model.Format is not (null or ModelSpec.ChatFormat or ModelSpec.CompletionFormat))
+                throw new FormatException($"The model entry \"{model.Name}\" has format \"{model.Format}\": use \"chat\" or \"completion\".");
             models.Add(model);
         }
         return new ModelCatalog(file.PricesAsOf, models);
