@@ -7,6 +7,9 @@ public sealed class VerificationSummary
 {
     private readonly SortedDictionary<string, int[]> _byStrategy = new(StringComparer.Ordinal);
 
+    // The progress line reads the counts on a timer thread while the run adds to them.
+    private readonly Lock _gate = new();
+
     /// <summary>How many records were counted.</summary>
     public int Total { get; private set; }
 
@@ -24,14 +27,21 @@ public sealed class VerificationSummary
     public void Add(string? strategy, Verdict verdict)
     {
         var key = strategy ?? "(none)";
-        if (!_byStrategy.TryGetValue(key, out var counts))
-            _byStrategy[key] = counts = new int[Verdicts.All.Count];
-        counts[(int)verdict]++;
-        Total++;
+        lock (_gate)
+        {
+            if (!_byStrategy.TryGetValue(key, out var counts))
+                _byStrategy[key] = counts = new int[Verdicts.All.Count];
+            counts[(int)verdict]++;
+            Total++;
+        }
     }
 
     /// <summary>How many records got a verdict, over all strategies.</summary>
-    public int Count(Verdict verdict) => _byStrategy.Values.Sum(c => c[(int)verdict]);
+    public int Count(Verdict verdict)
+    {
+        lock (_gate)
+            return _byStrategy.Values.Sum(c => c[(int)verdict]);
+    }
 
     /// <summary>True when every record verified (and there was at least one).</summary>
     public bool AllVerified => Total > 0 && Count(Verdict.Verified) == Total;
