@@ -21,6 +21,9 @@ internal static class CleanCommand
         var maxPerStrategy = new Option<int?>("--max-per-strategy") { Description = "At most this many examples per strategy." };
         var maxPerDbms = new Option<int?>("--max-per-strategy-dbms") { Description = "At most this many examples per strategy on each dbms." };
         var minPerStrategy = new Option<int>("--min-per-strategy") { Description = "Warn when a strategy has fewer examples.", DefaultValueFactory = _ => 10 };
+        var minPerCell = new Option<int>("--min-per-strategy-dbms") { Description = "Warn when a strategy on a dbms label the input holds has fewer examples.", DefaultValueFactory = _ => 3 };
+        var balanceDbms = new Option<bool>("--balance-dbms") { Description = "Cap every dbms label of a strategy at its smallest's count, so no dbms dominates." };
+        var requireLabel = new Option<bool>("--require-label-verified") { Description = "Keep only pairs verified on a server of their label's dbms (MariaDB for mariadb, MySQL for mysql, TiDB for tidb, a server whose version names OceanBase for oceanbase)." };
         var preferShort = new Option<bool>("--prefer-short") { Description = "When a cap drops pairs, keep the shortest." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and of every random choice.", DefaultValueFactory = _ => 0 };
         var validation = new Option<double>("--validation-fraction") { Description = "Share held out for validation.", DefaultValueFactory = _ => 0.1 };
@@ -36,10 +39,11 @@ internal static class CleanCommand
             Examples:
               harness clean pairs.jsonl --out-dir dataset
               harness clean merged/ --out-dir dataset --instruction synthesize --max-per-strategy 200 --prefer-short
+              harness clean pairs.jsonl --out-dir dataset --target local:mariadb --target container:mysql --require-label-verified --balance-dbms
               harness clean --from-report report.jsonl --out-dir dataset      # no server: the report's verdicts as they are
             """);
         set.AddTo(command);
-        foreach (var option in new Option[] { outDir, policy, instruction, maxPerStrategy, maxPerDbms, minPerStrategy, preferShort, seed, validation, model, dbms, fromReport })
+        foreach (var option in new Option[] { outDir, policy, instruction, maxPerStrategy, maxPerDbms, minPerStrategy, minPerCell, balanceDbms, requireLabel, preferShort, seed, validation, model, dbms, fromReport })
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
         {
@@ -58,6 +62,9 @@ internal static class CleanCommand
                 MaxPerStrategy = result.GetValue(maxPerStrategy),
                 MaxPerStrategyPerDbms = result.GetValue(maxPerDbms),
                 MinPerStrategy = result.GetValue(minPerStrategy),
+                MinPerStrategyPerDbms = result.GetValue(minPerCell),
+                BalanceDbms = result.GetValue(balanceDbms),
+                RequireLabelVerified = result.GetValue(requireLabel),
                 PreferShort = result.GetValue(preferShort),
                 Seed = result.GetValue(seed),
                 ValidationFraction = result.GetValue(validation),
@@ -140,7 +147,12 @@ internal static class CleanCommand
     {
         var (passed, reason) = policy.Judge(report.Verdict, report.Reason);
         var server = report.Targets.Count > 0 ? report.Targets[0].ServerFlavor.ToLowerInvariant() : "mysql";
+        // Where it passed: the servers whose own verdict the policy accepts, with the databases it ran on there.
+        var verifiedOn = report.Targets.Where(t => policy.Accepts(t.Verdict))
+            .Select(t => new VerifiedServer(t.Target, t.ServerFlavor, t.ServerVersion, t.Databases))
+            .ToList();
         return new DatasetCandidate(report.Id, report.Source, report.Strategy ?? "(none)",
-            report.Dbms ?? dbms ?? server, report.Original ?? "", report.Mutated ?? "", passed, reason, report.Setup, report.Verdict.Name());
+            report.Dbms ?? dbms ?? server, report.Original ?? "", report.Mutated ?? "", passed, reason, report.Setup,
+            report.Verdict.Name(), verifiedOn);
     }
 }

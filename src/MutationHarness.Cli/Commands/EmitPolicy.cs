@@ -23,13 +23,11 @@ internal static class EmitPolicies
 
     public static string Name(this EmitPolicy policy) => policy == EmitPolicy.Verified ? "verified" : "keep-violations";
 
+    /// <summary>Whether a verdict (a pair's, or its verdict on one target) is one the policy emits.</summary>
+    public static bool Accepts(this EmitPolicy policy, Verdict verdict) =>
+        verdict == Verdict.Verified || (policy == EmitPolicy.KeepViolations && verdict == Verdict.RelationViolated);
+
     /// <summary>Whether a record with this verdict passes, and if not, why it is dropped.</summary>
-    public static (bool Passed, string? Reason) Judge(this EmitPolicy policy, Verdict verdict, string? reason)
-    {
-        if (verdict == Verdict.Verified)
-            return (true, null);
-        if (policy == EmitPolicy.KeepViolations && verdict == Verdict.RelationViolated)
-            return (true, null);
-        return (false, $"{verdict.Name()}: {reason}");
-    }
+    public static (bool Passed, string? Reason) Judge(this EmitPolicy policy, Verdict verdict, string? reason) =>
+        policy.Accepts(verdict) ? (true, null) : (false, $"{verdict.Name()}: {reason}");
 }

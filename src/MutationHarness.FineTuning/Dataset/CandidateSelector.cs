@@ -31,6 +31,8 @@ internal sealed class CandidateSelector
                 Reject(candidate, index, RejectionReasons.NoInstruction, $"no instruction text for strategy {candidate.Strategy}");
             else if (string.IsNullOrWhiteSpace(candidate.Original) || string.IsNullOrWhiteSpace(candidate.Mutated))
                 Reject(candidate, index, RejectionReasons.EmptySql, "the original or the mutated SQL is empty");
+            else if (_options.RequireLabelVerified && candidate.LabelVerified != true)
+                Reject(candidate, index, RejectionReasons.LabelNotVerified, LabelProvenance.Mismatch(candidate));
             else
             {
                 var original = _options.Normalise(candidate.Original);
@@ -53,9 +55,11 @@ internal sealed class CandidateSelector
         var kept = new List<PlannedExample>();
         foreach (var strategy in unique.GroupBy(e => e.Candidate.Strategy).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            // With the dbms balanced, no dbms of a strategy keeps more than its smallest has.
+            var balance = _options.BalanceDbms ? strategy.GroupBy(e => e.Candidate.Dbms).Min(g => g.Count()) : int.MaxValue;
             var cells = strategy.GroupBy(e => e.Candidate.Dbms)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(cell => new Queue<PlannedExample>(CapCell(cell.Key, strategy.Key, Preferred(cell))))
+                .Select(cell => new Queue<PlannedExample>(CapCell(cell.Key, strategy.Key, Preferred(cell), balance)))
                 .ToList();
             // Round-robin over the dbms so a strategy cap keeps the dbms balanced.
             var cap = _options.MaxPerStrategy ?? int.MaxValue;
@@ -80,11 +84,14 @@ internal sealed class CandidateSelector
         return kept;
     }
 
-    private IEnumerable<PlannedExample> CapCell(string dbms, string strategy, List<PlannedExample> preferred)
+    private IEnumerable<PlannedExample> CapCell(string dbms, string strategy, List<PlannedExample> preferred, int balance)
     {
-        var cap = _options.MaxPerStrategyPerDbms ?? int.MaxValue;
+        var cap = Math.Min(_options.MaxPerStrategyPerDbms ?? int.MaxValue, balance);
+        var why = cap == balance && cap < (_options.MaxPerStrategyPerDbms ?? int.MaxValue)
+            ? $"over the dbms balance of {cap} for strategy {strategy} (its smallest dbms has {cap}) on {dbms}"
+            : $"over the cap of {cap} for strategy {strategy} on {dbms}";
         foreach (var dropped in preferred.Skip(cap))
-            Reject(dropped.Candidate, dropped.InputIndex, RejectionReasons.OverCap, $"over the cap of {cap} for strategy {strategy} on {dbms}");
+            Reject(dropped.Candidate, dropped.InputIndex, RejectionReasons.OverCap, why);
         return preferred.Take(cap);
     }
 

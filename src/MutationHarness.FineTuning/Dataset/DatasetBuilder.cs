@@ -83,24 +83,8 @@ public sealed class DatasetBuilder
         if (emitted + rejected.Count != candidates.Count
             || train.Concat(validation).Select(e => e.InputIndex).Concat(rejected.Select(r => r.InputIndex)).Distinct().Count() != candidates.Count)
             throw new InvalidOperationException($"Dataset accounting is broken: {candidates.Count} inputs, {emitted} emitted, {rejected.Count} rejected.");
-        return new DatasetPlan(candidates.Count, train, validation, rejected, [.. splitWarnings, .. Warnings(train, validation)]);
-    }
-
-    private List<string> Warnings(List<PlannedExample> train, List<PlannedExample> validation)
-    {
-        var warnings = new List<string>();
-        var perStrategy = train.Concat(validation).GroupBy(e => e.Candidate.Strategy).ToDictionary(g => g.Key, g => g.Count());
-        // One line for all thin strategies: a corpus usually covers few of the 18.
-        var thin = _instructions.Keys.Concat(perStrategy.Keys).Distinct().Order(StringComparer.Ordinal)
-            .Select(strategy => (Strategy: strategy, Count: perStrategy.GetValueOrDefault(strategy)))
-            .Where(s => s.Count < _options.MinPerStrategy)
-            .ToList();
-        if (thin.Count > 0)
-            warnings.Add($"{thin.Count} strategies are below the floor of {_options.MinPerStrategy} examples: " +
-                string.Join(", ", thin.Select(s => $"{s.Strategy} has {s.Count} examples")));
-        if (train.Count < ChatFileInspector.MinExamples)
-            warnings.Add($"the train file has {train.Count} examples; the service needs at least {ChatFileInspector.MinExamples}");
-        return warnings;
+        return new DatasetPlan(candidates.Count, train, validation, rejected,
+            [.. splitWarnings, .. DatasetWarnings.For(_options, _instructions.Keys, candidates, train, validation, rejected)]);
     }
 
     private TrainingStatistics Statistics(IReadOnlyList<PlannedExample> examples) =>

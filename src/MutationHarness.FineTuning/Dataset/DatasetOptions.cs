@@ -23,6 +23,15 @@ public sealed record DatasetOptions
     /// <summary>Warn when a strategy ends with fewer examples than this.</summary>
     public int MinPerStrategy { get; init; }
 
+    /// <summary>Warn when a strategy × dbms cell the input holds ends with fewer examples than this.</summary>
+    public int MinPerStrategyPerDbms { get; init; }
+
+    /// <summary>Cap every dbms of a strategy at the size of its smallest, so no dbms dominates a strategy.</summary>
+    public bool BalanceDbms { get; init; }
+
+    /// <summary>Keep only pairs verified on a server of their label's flavour (MariaDB for mariadb, MySQL for mysql, …).</summary>
+    public bool RequireLabelVerified { get; init; }
+
     /// <summary>When a cap drops pairs, keep the shortest ones (the user prefers short, simple samples).</summary>
     public bool PreferShort { get; init; }
 
@@ -47,7 +56,7 @@ public sealed record DatasetOptions
             throw new ArgumentException($"The validation fraction must be in [0, 1), not {ValidationFraction}.");
         if (MaxPerStrategy is <= 0 || MaxPerStrategyPerDbms is <= 0)
             throw new ArgumentException("Caps must be positive when set.");
-        if (MinPerStrategy < 0)
-            throw new ArgumentException("The per-strategy floor cannot be negative.");
+        if (MinPerStrategy < 0 || MinPerStrategyPerDbms < 0)
+            throw new ArgumentException("The floors cannot be negative.");
     }
 }

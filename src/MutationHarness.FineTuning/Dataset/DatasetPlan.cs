@@ -15,8 +15,11 @@ public static class RejectionReasons
     /// <summary>An earlier candidate has the same normalised pair for the same strategy and dbms.</summary>
     public const string Duplicate = "duplicate";
 
-    /// <summary>A per-strategy or per-strategy-and-dbms cap was reached.</summary>
+    /// <summary>A per-strategy or per-strategy-and-dbms cap (or the dbms balance) was reached.</summary>
     public const string OverCap = "over_cap";
+
+    /// <summary>Its label names a dbms it was not verified on, and the run asked for labels to be verified.</summary>
+    public const string LabelNotVerified = "label_not_verified";
 }
 
 /// <summary>A candidate chosen for the dataset, with its system message ready.</summary>

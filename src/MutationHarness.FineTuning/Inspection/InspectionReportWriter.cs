@@ -51,9 +51,11 @@ public static class InspectionReportWriter
             $"Estimated cost: ~${c.Dollars:0.00} for {c.Model} at ${c.PricePerMillionTokens:0.00} per 1M training tokens (prices as of {c.PricesAsOf}; token counts are an {c.Encoding} estimate)"));
     }
 
-    /// <summary>Writes the report as indented JSON.</summary>
-    public static void WriteJson(InspectionReport report, TextWriter output) =>
-        output.WriteLine(JsonSerializer.Serialize(report, Json));
+    /// <summary>Writes the report as indented JSON; with the manifest's provenance, both as <c>{"report", "provenance"}</c>.</summary>
+    public static void WriteJson(InspectionReport report, TextWriter output, ManifestProvenance? provenance = null) =>
+        output.WriteLine(provenance is null
+            ? JsonSerializer.Serialize(report, Json)
+            : JsonSerializer.Serialize(new { report, provenance }, Json));
 
     private static void WriteIssues(TextWriter output, IReadOnlyList<FormatIssue> issues, string heading, string none)
     {

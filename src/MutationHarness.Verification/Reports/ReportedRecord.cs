@@ -23,7 +23,8 @@ public sealed record ReportedRecord(
         ArgumentNullException.ThrowIfNull(report);
         return new ReportedRecord(report.Index, report.Id, report.Source.ToString(), report.Strategy, report.Pair?.Dbms,
             report.Verdict, report.Reason, report.Pair?.Original, report.Pair?.Mutated, report.Pair?.Setup ?? [],
-            report.Targets.Select(t => new ReportedTarget(t.Target, t.ServerFlavor, t.ServerVersion, t.Session.SqlMode)).ToList());
+            report.Targets.Select(t => new ReportedTarget(t.Target, t.ServerFlavor, t.ServerVersion, t.Session.SqlMode,
+                t.Verdict, t.Databases.Select(d => d.Database).ToList())).ToList());
     }
 
     /// <summary>Reads one report line; null when it is not one (not JSON, or no index, id or known verdict).</summary>
@@ -39,7 +40,7 @@ public sealed record ReportedRecord(
                 || !Verdicts.TryParse(Text(root, "verdict"), out var verdict))
                 return null;
             return new ReportedRecord(position, id, Text(root, "source") ?? "", Text(root, "strategy"), Text(root, "dbms"),
-                verdict, Text(root, "reason"), Text(root, "original"), Text(root, "mutated"), Strings(root, "setup"), ReadTargets(root));
+                verdict, Text(root, "reason"), Text(root, "original"), Text(root, "mutated"), Strings(root, "setup"), ReadTargets(root, verdict));
         }
         catch (JsonException)
         {
@@ -47,7 +48,7 @@ public sealed record ReportedRecord(
         }
     }
 
-    private static List<ReportedTarget> ReadTargets(JsonElement root)
+    private static List<ReportedTarget> ReadTargets(JsonElement root, Verdict fallback)
     {
         var targets = new List<ReportedTarget>();
         if (!root.TryGetProperty("targets", out var array) || array.ValueKind != JsonValueKind.Array)
@@ -58,8 +59,13 @@ public sealed record ReportedRecord(
             var server = Text(target, "server") ?? "";
             var space = server.IndexOf(' ', StringComparison.Ordinal);
             var sqlMode = target.TryGetProperty("session", out var session) ? Text(session, "sqlMode") : null;
+            // A target line without its own verdict (never written so) counts as the record's.
+            var verdict = Verdicts.TryParse(Text(target, "verdict"), out var own) ? own : fallback;
+            var databases = target.TryGetProperty("databases", out var runs) && runs.ValueKind == JsonValueKind.Array
+                ? runs.EnumerateArray().Select(run => Text(run, "database")).OfType<string>().ToList()
+                : [];
             targets.Add(new ReportedTarget(Text(target, "target") ?? "", space < 0 ? server : server[..space],
-                space < 0 ? "" : server[(space + 1)..], sqlMode ?? ""));
+                space < 0 ? "" : server[(space + 1)..], sqlMode ?? "", verdict, databases));
         }
         return targets;
     }
@@ -75,5 +81,5 @@ public sealed record ReportedRecord(
             : [];
 }
 
-/// <summary>A target a reported record ran on: its name, server and pinned <c>sql_mode</c>.</summary>
-public sealed record ReportedTarget(string Target, string ServerFlavor, string ServerVersion, string SqlMode);
+/// <summary>A target a reported record ran on: its name, server, pinned <c>sql_mode</c>, its own verdict and the databases it ran on there.</summary>
+public sealed record ReportedTarget(string Target, string ServerFlavor, string ServerVersion, string SqlMode, Verdict Verdict, IReadOnlyList<string> Databases);
