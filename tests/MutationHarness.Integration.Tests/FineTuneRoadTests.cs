@@ -12,7 +12,7 @@ public sealed class FineTuneRoadTests
     /// <summary>The commands of the section's first code block, each split into arguments (the README quotes nothing there).</summary>
     private static List<string[]> ReadmeCommands()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
         var start = Array.IndexOf(readme, Heading);
         Assert.True(start >= 0, $"README.md has no heading '{Heading}'");
         return readme.Skip(start).SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1)
@@ -20,16 +20,6 @@ public sealed class FineTuneRoadTests
             .Where(l => l.StartsWith("./harness ", StringComparison.Ordinal))
             .Select(l => l["./harness ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MutationHarness.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("MutationHarness.sln not found above the test binaries");
     }
 
     [Fact]
