@@ -16,21 +16,13 @@ public sealed record TrainingStatistics(
 /// <summary>The estimated training cost: charged tokens (epochs × billing tokens) at the table's price, with the date of that price.</summary>
 public sealed record CostEstimate(string Model, string Encoding, decimal PricePerMillionTokens, string PricesAsOf, decimal Dollars, int Epochs, long ChargedTokens);
 
-/// <summary>The token statistics of a validation file: the same distributions, but no epochs and no price, since
-/// the service charges for the training file's tokens only.</summary>
-public sealed record ValidationStatistics(
-    int ExampleCount,
-    Distribution MessagesPerExample,
-    Distribution TotalTokensPerExample,
-    Distribution AssistantTokensPerExample,
-    int OverLimitCount,
-    int TokenLimit,
-    long Tokens)
+/// <summary>The size of a validation file: its examples and tokens, but no epochs and no price, since the
+/// service charges for the training file's tokens only.</summary>
+public sealed record ValidationStatistics(int ExampleCount, long Tokens, Distribution TokensPerExample, int OverLimitCount)
 {
     /// <summary>Why there is no cost here.</summary>
     public string Charged => "not charged: fine-tuning bills the training file's tokens × epochs";
 
     /// <summary>The uncharged view of statistics computed for a file.</summary>
-    public static ValidationStatistics Of(TrainingStatistics s) => new(
-        s.ExampleCount, s.MessagesPerExample, s.TotalTokensPerExample, s.AssistantTokensPerExample, s.OverLimitCount, s.TokenLimit, s.BillingTokens);
+    public static ValidationStatistics Of(TrainingStatistics s) => new(s.ExampleCount, s.BillingTokens, s.TotalTokensPerExample, s.OverLimitCount);
 }
