@@ -74,7 +74,7 @@ internal static class StartCommand
         var training = await api.UploadAsync(request.Train, cancellationToken);
         Console.WriteLine($"uploaded {Path.GetFileName(request.Train)} as {training.Id}");
         UploadedFile? validation = null;
-        if (request.Validation is { } validationPath)
+        if (request.Validation is { } validationPath && plan.UploadValidation)
         {
             validation = await api.UploadAsync(validationPath, cancellationToken);
             Console.WriteLine($"uploaded {Path.GetFileName(validationPath)} as {validation.Id}");
@@ -96,8 +96,8 @@ internal static class StartCommand
 /// <summary>What the user asked <c>start</c> for.</summary>
 internal sealed record StartRequest(string Train, string? Validation, string Model, int? Epochs, string? Suffix, int? Seed);
 
-/// <summary>The checked files' figures: the epochs to ask for and the estimated cost.</summary>
-internal sealed record StartPlan(int Epochs, CostEstimate Cost)
+/// <summary>The checked files' figures: the epochs to ask for and the estimated cost; an empty validation file is not sent.</summary>
+internal sealed record StartPlan(int Epochs, CostEstimate Cost, bool UploadValidation)
 {
     /// <summary>Inspects both files and prints the estimate; null (after printing the report) when a file may not be uploaded.</summary>
     public static async Task<StartPlan?> CheckAsync(StartRequest request, string? modelTable, CancellationToken cancellationToken)
@@ -121,11 +121,14 @@ internal sealed record StartPlan(int Epochs, CostEstimate Cost)
         var cost = TrainingCost.Estimate(inspector.Model, s.Cost.PricesAsOf, s.BillingTokens, epochs);
         var n = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Train)}: {Examples(s.ExampleCount)}, ~{s.BillingTokens:N0} billing tokens; {epochs} epochs ({(request.Epochs is null ? "the service's rule" : "--epochs")})"));
+        var uploadValidation = validation is { ExampleCount: > 0 };
         if (validation is not null)
-            Console.WriteLine(string.Create(n, $"{Path.GetFileName(request.Validation!)}: {Examples(validation.Statistics.ExampleCount)}, ~{validation.Statistics.BillingTokens:N0} tokens (validation: not charged as training)"));
+            Console.WriteLine(uploadValidation
+                ? string.Create(n, $"{Path.GetFileName(request.Validation!)}: {Examples(validation.Statistics.ExampleCount)}, ~{validation.Statistics.BillingTokens:N0} tokens (validation: not charged as training)")
+                : $"warning: {request.Validation} is empty; the job starts without a validation file");
         Console.WriteLine(string.Create(n,
             $"estimated cost: ~${cost.Dollars:0.00} for ~{cost.ChargedTokens:N0} charged tokens with {cost.Model} at ${cost.PricePerMillionTokens:0.00} per 1M training tokens (prices as of {cost.PricesAsOf}; token counts are an {cost.Encoding} estimate)"));
-        return new StartPlan(epochs, cost);
+        return new StartPlan(epochs, cost, uploadValidation);
     }
 
     private static string Examples(int count) => string.Create(CultureInfo.InvariantCulture, $"{count:N0} example{(count == 1 ? "" : "s")}");
