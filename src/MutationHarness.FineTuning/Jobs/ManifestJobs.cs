@@ -62,7 +62,7 @@ public static class ManifestJobs
             jobs[existing.index] = entry;
         else
             jobs.Add(entry);
-        await AtomicFile.WriteAllTextAsync(manifestPath, root.ToJsonString(Json) + "\n", cancellationToken);
+        await OutputFile.WriteAllTextAsync(manifestPath, root.ToJsonString(Json) + "\n", cancellationToken);
     }
 
     /// <summary>Updates the entry of a finished (or followed) job, if the manifest has one.</summary>

@@ -13,7 +13,7 @@ public static class MetricsCsv
 
     /// <summary>Writes the file atomically.</summary>
     public static Task WriteAsync(string path, IReadOnlyList<StepMetrics> steps, IReadOnlyList<JobCheckpoint> checkpoints, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Render(steps, checkpoints), cancellationToken);
+        OutputFile.WriteAllTextAsync(path, Render(steps, checkpoints), cancellationToken);
 
     /// <summary>The CSV text.</summary>
     public static string Render(IReadOnlyList<StepMetrics> steps, IReadOnlyList<JobCheckpoint> checkpoints)
