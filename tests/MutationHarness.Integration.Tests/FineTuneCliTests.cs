@@ -70,6 +70,24 @@ public sealed class FineTuneCliTests
     }
 
     [Fact]
+    public async Task An_empty_validation_file_is_not_uploaded_and_the_job_starts_without_one_with_a_warning()
+    {
+        await using var standIn = new FineTuningStandIn();
+        var folder = Dataset();
+        File.WriteAllText(Path.Combine(folder, "validation.jsonl"), ""); // what clean wrote before it split per strategy
+
+        var (exit, output, error) = await RunAsync(standIn, "finetune", "start", "--train", Path.Combine(folder, "train.jsonl"),
+            "--validation", Path.Combine(folder, "validation.jsonl"), "--model", "gpt-4o-mini-2024-07-18");
+
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("validation.jsonl is empty; the job starts without a validation file", output, StringComparison.Ordinal);
+        var job = standIn.CreatedJobs.Single();
+        Assert.Null((string?)job["validation_file"]);
+        Assert.Single(standIn.Files); // the train file only
+        Assert.DoesNotContain("validation.jsonl as", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Watch_of_a_failing_job_exits_1_with_its_error_and_status_events_and_checkpoints_answer_by_dataset()
     {
         await using var standIn = new FineTuningStandIn(new StandInScript(FailAtStep: 5));
