@@ -75,6 +75,12 @@ public sealed class ReportOutputTests(DurableCorpus corpus)
         foreach (var name in new[] { "train.jsonl", "validation.jsonl", "rejected.jsonl" })
             Assert.Equal(File.ReadAllLines(Path.Combine(fromPairs, name)), File.ReadAllLines(Path.Combine(fromReport, name)));
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(fromReport, "manifest.json"))).RootElement;
+        // The provenance read back from the report is the one the run had: servers, versions, databases, label checks
+        var direct = JsonDocument.Parse(File.ReadAllText(Path.Combine(fromPairs, "manifest.json"))).RootElement;
+        Assert.Equal(direct.GetProperty("lines").GetRawText(), manifest.GetProperty("lines").GetRawText());
+        Assert.Equal(direct.GetProperty("counts").GetRawText(), manifest.GetProperty("counts").GetRawText());
+        Assert.All(manifest.GetProperty("lines").GetProperty("train").EnumerateArray(), line =>
+            Assert.NotEmpty(Assert.Single(line.GetProperty("verifiedOn").EnumerateArray()).GetProperty("databases").EnumerateArray()));
         Assert.EndsWith("undisturbed.jsonl", manifest.GetProperty("settings").GetProperty("verification").GetProperty("fromReport").GetString(), StringComparison.Ordinal);
         Assert.Equal(corpus.Count, File.ReadLines(Path.Combine(fromReport, "train.jsonl")).Count()
             + File.ReadLines(Path.Combine(fromReport, "validation.jsonl")).Count() + File.ReadLines(Path.Combine(fromReport, "rejected.jsonl")).Count());
