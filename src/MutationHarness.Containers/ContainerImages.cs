@@ -14,6 +14,9 @@ public static class ContainerImages
     /// <summary>TiDB 7.5 LTS (a single unistore-backed server).</summary>
     public const string TiDb = "pingcap/tidb:v7.5.4";
 
+    /// <summary>Ryuk, Testcontainers' resource reaper (the version Testcontainers 4.16 pins).</summary>
+    public const string Ryuk = "testcontainers/ryuk:0.14.0";
+
     /// <summary>The image for a flavour, with the user's tag when one was given.</summary>
     public static string For(ServerFlavor flavor, string? tag)
     {
@@ -25,5 +28,17 @@ public static class ContainerImages
             _ => throw new ArgumentOutOfRangeException(nameof(flavor), flavor, "Only mysql, mariadb and tidb run in containers."),
         };
         return tag is null ? pinned : pinned[..pinned.LastIndexOf(':')] + ":" + tag;
+    }
+
+    /// <summary>The fully qualified reference of a Docker Hub image: <c>docker.io/library/mariadb:11.8</c>. The engine is always
+    /// asked with it: Podman matches a short name against any local image whose name ends with it, so <c>mariadb:11.8</c>
+    /// would find <c>mutationharness/mariadb:11.8</c>.</summary>
+    internal static string Qualified(string image)
+    {
+        var slash = image.IndexOf('/', StringComparison.Ordinal);
+        var first = slash < 0 ? "" : image[..slash];
+        if (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost")
+            return image; // names its registry already
+        return "docker.io/" + (slash < 0 ? "library/" : "") + image;
     }
 }

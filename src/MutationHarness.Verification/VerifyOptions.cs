@@ -46,4 +46,7 @@ public sealed record VerifyOptions
 
     /// <summary>Keep the embedded server's data directory after the run, for diagnosis.</summary>
     public bool KeepServerFiles { get; init; }
+
+    /// <summary>When container targets pull their images (<c>--pull</c>).</summary>
+    public MutationHarness.Databases.Targets.ImagePull Pull { get; init; } = MutationHarness.Databases.Targets.ImagePull.Missing;
 }

@@ -1,6 +1,6 @@
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
-using MutationHarness.TestSupport;
+using MutationHarness.Integration.Tests.Containers;
 using MutationHarness.Cli.Commands;
 using MutationHarness.Verification;
 
@@ -17,7 +17,7 @@ public sealed class OtherServerTests
     [MemberData(nameof(Flavors))]
     public async Task Pairs_verify_and_errors_are_classified_by_number_on_other_servers(string flavor)
     {
-        var target = flavor == "mysql" ? ServerAvailability.RequireMySqlTarget() : ServerAvailability.RequireTiDbTarget();
+        var target = flavor == "mysql" ? await ContainerAvailability.RequireMySqlTargetAsync() : await ContainerAvailability.RequireTiDbTargetAsync();
         await using var verifier = await Verifier.StartAsync(new VerifyOptions { Targets = [target], Jobs = 2 },
             StrategyCatalog.Default, new TargetOpener(), TestContext.Current.CancellationToken);
 

@@ -55,31 +55,20 @@ public static class ServerAvailability
     }
 
     /// <summary>Returns the MySQL connection string from <see cref="MySqlVariable"/>, or skips saying why.</summary>
-    public static string RequireMySql() => RequireConnectionString(MySqlVariable, "MySQL", "13306", "mysql");
+    public static string RequireMySql(string? why = null) => RequireConnectionString(MySqlVariable, "MySQL", "13306", "mysql", why);
 
     /// <summary>Returns the TiDB connection string from <see cref="TiDbVariable"/>, or skips saying why.</summary>
-    public static string RequireTiDb() => RequireConnectionString(TiDbVariable, "TiDB", "14000", "tidb");
+    public static string RequireTiDb(string? why = null) => RequireConnectionString(TiDbVariable, "TiDB", "14000", "tidb", why);
 
-    /// <summary>Whether a Docker engine looks reachable (a socket or DOCKER_HOST), so container targets can start.</summary>
-    public static bool HasDockerEngine =>
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOCKER_HOST")) || File.Exists("/var/run/docker.sock");
-
-    /// <summary>A <c>--target</c> for MySQL: the connection string in <see cref="MySqlVariable"/>, else <c>container:mysql</c> when Docker runs, else a skip saying why.</summary>
-    public static string RequireMySqlTarget() => RequireTarget(MySqlVariable, "container:mysql", RequireMySql);
-
-    /// <summary>A <c>--target</c> for TiDB: the connection string in <see cref="TiDbVariable"/>, else <c>container:tidb</c> when Docker runs, else a skip saying why.</summary>
-    public static string RequireTiDbTarget() => RequireTarget(TiDbVariable, "container:tidb", RequireTiDb);
-
-    private static string RequireTarget(string variable, string container, Func<string> orSkip) =>
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable)) || !HasDockerEngine ? orSkip() : container;
-
-    private static string RequireConnectionString(string variable, string flavor, string port, string service)
+    // why: why no container can serve instead (no engine, no image), when the caller asked an engine.
+    private static string RequireConnectionString(string variable, string flavor, string port, string service, string? why)
     {
         var value = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrWhiteSpace(value))
             return value;
         Assert.Skip($"{flavor} tests need {variable} set to a connection string (e.g. 'docker compose -f docker/compose.yaml up -d {service}' then " +
-                    $"{variable}='Server=127.0.0.1;Port={port};User ID=root;Password=…'); no server was given and no Docker engine is reachable.");
+                    $"{variable}='Server=127.0.0.1;Port={port};User ID=root;Password=…'), or a Docker engine that has or can pull the image; " +
+                    $"no server was given, and {why?.TrimEnd('.') ?? "no Docker engine was asked"}.");
         return ""; // not reached: Assert.Skip throws
     }
 }

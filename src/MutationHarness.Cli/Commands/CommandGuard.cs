@@ -25,7 +25,7 @@ internal static class CommandGuard
             Console.Error.WriteLine($"error: a target could not start: {e.Message}");
             return ExitCodes.TargetFailed;
         }
-        catch (Exception e) when (e is TargetFailedException or TargetLostException)
+        catch (Exception e) when (e is TargetFailedException or TargetLostException or Containers.EngineUnavailableException or Containers.ImageBuildException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.TargetFailed;

@@ -59,7 +59,7 @@ internal static class EvalCommand
                 --outputs fixtures/eval/ddl/answers.jsonl --markdown ddl.md
             """);
         foreach (var option in new Option[] { Test, Outputs, Endpoint, Model, ApiKeyEnv, Concurrency, Retries, RequestTimeout, Cache, Mode, Schema,
-                     Baseline, Tolerance, Out, Markdown, JUnit, RequireNonTrivial, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles }.Concat(set.SetupOptions))
+                     Baseline, Tolerance, Out, Markdown, JUnit, RequireNonTrivial, Json, set.Target, set.Jobs, set.Timeout, set.Reruns, set.Databases, set.FixtureSeed, set.Data, set.MaxRows, set.MaxResultBytes, set.KeepServerFiles, set.Pull }.Concat(set.SetupOptions))
             command.Add(option);
         command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(() => RunAsync(result, set, cancellationToken)));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MutationHarness.Containers;
 using MutationHarness.Databases.Local.Versions;
 using Spectre.Console;
 
@@ -15,15 +16,17 @@ internal static class ServersCommand
             root built once with debootstrap (about 400 MB; needs root privileges) into {ServerRoots.Directory}
             (set {ServerRoots.DirectoryVariable} to move it), its server started under chroot. A verify run provisions
             a missing version by itself; these commands do it ahead of time, show what is there, and free the space.
+            'servers image' turns a version's root into a container image with no registry (container:mariadb:<version>).
 
             Examples:
               harness servers list
               harness servers install 10.5 11.8
               harness verify pairs.jsonl --target local:mariadb:10.5 --target local:mariadb --target local:mariadb:11.8
               harness servers remove 10.5
+              harness servers image mariadb:11.8 && harness verify pairs.jsonl --target container:mariadb:11.8
             """)
         {
-            List(), Install(), Remove(),
+            List(), Install(), Remove(), Image(),
         };
         return command;
     }
@@ -105,6 +108,30 @@ internal static class ServersCommand
             {
                 var removed = await ServerRoots.RemoveAsync(release, cancellationToken);
                 Console.WriteLine($"local:mariadb:{release.Version}: {(removed ? "removed" : "was not installed")}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Image()
+    {
+        var versions = new Argument<string[]>("versions") { Description = "MariaDB series to build images of: mariadb:10.5, mariadb:10.11, mariadb:11.8.", Arity = ArgumentArity.OneOrMore };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Build even when the engine's image is up to date." };
+        var command = new Command("image", $"""
+            Build the container image {LocalMariaDbImage.Repository}:<version> from a provisioned version (installed first
+            when missing), through the Docker API of the engine DOCKER_HOST names (Docker, or Podman's 'podman system
+            service'); no registry is needed. The image runs like the official one: MARIADB_ROOT_PASSWORD, MARIADB_DATABASE,
+            port 3306, a health check. container:mariadb:<version> uses it when the official image cannot be pulled.
+            An image built from the same root and recipe is kept (--rebuild builds it again).
+            """) { versions, rebuild };
+        command.SetAction((result, cancellationToken) => CommandGuard.RunAsync(async () =>
+        {
+            foreach (var release in result.GetValue(versions)!.Select(Release).Distinct().ToList())
+            {
+                var image = await LocalMariaDbImage.BuildAsync(release, result.GetValue(rebuild), Say, cancellationToken);
+                Console.WriteLine($"{image.Name}: MariaDB {image.ServerVersion}, " +
+                    (image.Built ? $"built in {image.Elapsed.TotalSeconds:0} s" : "up to date (already built from this root)"));
             }
             return ExitCodes.Ok;
         }));

@@ -21,6 +21,7 @@ internal sealed class TargetOpener : ITargetOpener
             Jobs = options.Jobs,
             StatementDeadline = options.StatementTimeout,
             KeepDataDirectory = options.KeepServerFiles,
+            Pull = options.Pull,
             Log = ServersCommand.Say,
         };
         return factory.OpenAsync(parsed, targetOptions, cancellationToken);

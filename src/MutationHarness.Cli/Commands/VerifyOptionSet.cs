@@ -108,6 +108,12 @@ internal sealed class VerifyOptionSet
         Description = "Keep the embedded server's data directory and error log after the run.",
     };
 
+    public Option<MutationHarness.Databases.Targets.ImagePull> Pull { get; } = new("--pull")
+    {
+        Description = "When container targets pull their image: missing (default: the official image unless the engine has it; MariaDB falls back to the image 'harness servers image' built), never (use what the engine has), always (pull every time; no fallback).",
+        DefaultValueFactory = _ => MutationHarness.Databases.Targets.ImagePull.Missing,
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Inputs);
@@ -117,7 +123,7 @@ internal sealed class VerifyOptionSet
     /// <summary>Only the options, for a command that makes its own pairs (generate).</summary>
     public void AddOptionsTo(Command command)
     {
-        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, Reconnect, KeepServerFiles }.Concat(SetupOptions))
+        foreach (var option in new Option[] { Target, Jobs, Timeout, Reruns, Databases, FixtureSeed, Data, NoSeedReuse, MaxRows, MaxResultBytes, Reconnect, KeepServerFiles, Pull }.Concat(SetupOptions))
             command.Add(option);
     }
 
@@ -151,6 +157,7 @@ internal sealed class VerifyOptionSet
             ReuseSeedResults = !result.GetValue(NoSeedReuse),
             Reconnect = TimeSpan.FromSeconds(result.GetValue(Reconnect)),
             KeepServerFiles = result.GetValue(KeepServerFiles),
+            Pull = result.GetValue(Pull),
             SetupBudget = new SetupBudget(TimeSpan.FromSeconds(result.GetValue(SetupTimeout)), result.GetValue(SetupMaxRows), result.GetValue(SetupMaxMb) * 1024 * 1024),
             AllowUnisolatedSetup = result.GetValue(AllowUnisolatedSetup),
         };

@@ -1,12 +1,13 @@
 namespace MutationHarness.Databases.Local;
 
-/// <summary>An exclusive lock on a file, so two harness processes do not build the same template at once.</summary>
-internal sealed class FileLock : IAsyncDisposable
+/// <summary>An exclusive lock on a file, so two harness processes do not build the same thing (a template, a root, an image) at once.</summary>
+public sealed class FileLock : IAsyncDisposable
 {
     private readonly FileStream _stream;
 
     private FileLock(FileStream stream) => _stream = stream;
 
+    /// <summary>Takes the lock, waiting up to <paramref name="timeout"/>; <see cref="IOException"/> when another process holds it longer.</summary>
     public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -24,5 +25,6 @@ internal sealed class FileLock : IAsyncDisposable
         }
     }
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
 }

@@ -18,6 +18,9 @@ public sealed record TargetOptions
     /// <summary>Keeps a local server's data directory (and its error log) after the run, for debugging.</summary>
     public bool KeepDataDirectory { get; init; }
 
+    /// <summary>When a container target pulls its image.</summary>
+    public ImagePull Pull { get; init; } = ImagePull.Missing;
+
     /// <summary>Where a slow start says what it is doing (provisioning a server version); null keeps it quiet.</summary>
     public Action<string>? Log { get; init; }
 
