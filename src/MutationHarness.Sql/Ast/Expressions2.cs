@@ -69,3 +69,14 @@ internal sealed class CallExpr(int start, int end, string name, List<CallArg> ar
     /// <summary>The tokens after OVER (a window name or a parenthesised spec); empty when there is no OVER.</summary>
     public TokenRange Over { get; } = over;
 }
+
+/// <summary>MATCH (columns) AGAINST (search [modifier]): a full-text relevance, used as a condition when non-zero.</summary>
+internal sealed class FullTextMatch(int start, int end, List<Expr> columns, Expr search, string? modifier) : Expr(start, end)
+{
+    public List<Expr> Columns { get; } = columns;
+
+    public Expr Search { get; } = search;
+
+    /// <summary>IN NATURAL LANGUAGE MODE, IN BOOLEAN MODE, WITH QUERY EXPANSION … in upper case, or null.</summary>
+    public string? Modifier { get; } = modifier;
+}

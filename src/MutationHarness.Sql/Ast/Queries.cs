@@ -2,8 +2,23 @@ namespace MutationHarness.Sql.Ast;
 
 internal sealed record OrderItem(Expr Value, bool? Descending);
 
-/// <summary>LIMIT count [OFFSET offset]; the form <c>LIMIT offset, count</c> is stored the same way.</summary>
-internal sealed record LimitClause(Expr Count, Expr? Offset);
+/// <summary>LIMIT count [OFFSET offset] (<c>LIMIT offset, count</c> is stored the same way), or the standard
+/// <c>OFFSET offset ROWS FETCH FIRST count ROWS ONLY|WITH TIES</c>. <see cref="Count"/> is null for an OFFSET with no
+/// FETCH, for a FETCH with no count (one row) and for MariaDB's bare <c>LIMIT ROWS EXAMINED n</c>.</summary>
+internal sealed record LimitClause(Expr? Count, Expr? Offset)
+{
+    /// <summary>Written in the standard form (OFFSET … ROWS, FETCH FIRST … ROWS); false for LIMIT.</summary>
+    public bool Standard { get; init; }
+
+    /// <summary>The standard form has a FETCH clause (with or without a count).</summary>
+    public bool Fetch { get; init; }
+
+    /// <summary>FETCH … WITH TIES: the rows that tie with the last one in ORDER BY are kept too.</summary>
+    public bool WithTies { get; init; }
+
+    /// <summary>MariaDB's <c>ROWS EXAMINED n</c>: the query stops (with a warning) after reading n rows.</summary>
+    public Expr? RowsExamined { get; init; }
+}
 
 /// <summary>A query expression: a SELECT, a set operation, a parenthesised query or WITH … query.</summary>
 internal abstract class Query(int start, int end) : Node(start, end)
@@ -76,6 +91,13 @@ internal sealed class SetOpQuery(Query left, SetOpKind kind, SetQuantifier quant
 internal sealed class ParenQuery(int start, int end, Query inner) : Query(start, end)
 {
     public Query Inner { get; } = inner;
+}
+
+/// <summary>A table value constructor, <c>VALUES (1, 'a'), (2, 'b')</c> (MariaDB; MySQL writes <c>VALUES ROW(…)</c>):
+/// a query whose rows are written out.</summary>
+internal sealed class ValuesQuery(int start, int end, List<RowExpr> rows) : Query(start, end)
+{
+    public List<RowExpr> Rows { get; } = rows;
 }
 
 internal sealed record Cte(string Name, List<string>? Columns, Query Body);

@@ -49,3 +49,17 @@ internal sealed class ParenTableRef(int start, int end, TableRef inner) : TableR
 {
     public TableRef Inner { get; } = inner;
 }
+
+/// <summary>JSON_TABLE(document, path COLUMNS (…)) AS alias: a table computed from a JSON document, which may read
+/// the columns of the tables before it. The path and the column list are kept verbatim.</summary>
+internal sealed class JsonTable(int start, int end, Expr document, Expr path, TokenRange columns, string? alias) : TableRef(start, end)
+{
+    public Expr Document { get; } = document;
+
+    public Expr Path { get; } = path;
+
+    /// <summary>COLUMNS and its parenthesised list.</summary>
+    public TokenRange Columns { get; } = columns;
+
+    public string? Alias { get; } = alias;
+}

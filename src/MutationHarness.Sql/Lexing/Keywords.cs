@@ -137,7 +137,7 @@ internal static class Keywords
             Keyword.OFFSET, Keyword.ROWS, Keyword.RANGE, Keyword.SOUNDS, Keyword.MEMBER,
             Keyword.HIGH_PRIORITY, Keyword.SQL_SMALL_RESULT, Keyword.SQL_BIG_RESULT,
             Keyword.SQL_BUFFER_RESULT, Keyword.SQL_NO_CACHE, Keyword.SQL_CACHE, Keyword.SQL_CALC_FOUND_ROWS,
-            Keyword.SET, Keyword.OVER,
+            Keyword.SET, Keyword.OVER, Keyword.FETCH, Keyword.MATCH, Keyword.VALUES,
         ];
         var flags = new bool[256];
         foreach (var keyword in reserved)

@@ -93,6 +93,10 @@ internal sealed partial class NameWalker
             case CollateExpr collate:
                 Expr(collate.Operand, scope, aliases);
                 break;
+            case FullTextMatch match:
+                match.Columns.ForEach(column => Expr(column, scope, aliases));
+                Expr(match.Search, scope, aliases);
+                break;
         }
     }
 

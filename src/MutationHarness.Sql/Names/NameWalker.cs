@@ -90,6 +90,11 @@ internal sealed partial class NameWalker(string source, SchemaCatalog schema)
             case ParenTableRef paren:
                 From(paren.Inner, scope);
                 break;
+            case JsonTable json:
+                // The document may read the tables before it; its own columns are declared in a list kept verbatim.
+                Expr(json.Document, scope, aliases: false);
+                scope.Relations.Add(new Relation(json.Alias ?? "", null));
+                break;
         }
     }
 

@@ -168,30 +168,20 @@ internal sealed partial class Parser
     private Expr ParseInterval()
     {
         var start = Advance().Start;
-        var parenthesised = At(TokenKind.LParen);
+        if (At(TokenKind.LParen) && ParseIntervalFunction(start) is { } function)
+        {
+            return function;
+        }
+
         var amount = ParseExpression();
-        if (Current.Kind == TokenKind.Word && IntervalUnits.Contains(Current.Text(source)))
+        if (AtIntervalUnit)
         {
             var unit = Advance();
             return new IntervalExpr(start, unit.End, amount, unit.Text(source).ToUpperInvariant());
         }
 
-        if (parenthesised && amount is RowExpr { ExplicitRow: false } row)
-        {
-            var args = new List<CallArg>();
-            foreach (var item in row.Items)
-            {
-                if (args.Count > 0)
-                {
-                    args.Add(new CallArg(",", null));
-                }
-
-                args.Add(new CallArg(null, item));
-            }
-
-            return new CallExpr(start, row.End, "INTERVAL", args, TokenRange.Empty);
-        }
-
         throw Error("an interval unit");
     }
+
+    private bool AtIntervalUnit => Current.Kind == TokenKind.Word && IntervalUnits.Contains(Current.Text(source));
 }

@@ -66,6 +66,8 @@ internal sealed partial class Parser
                 return ParseConvert();
             case Keyword.INTERVAL:
                 return ParseInterval();
+            case Keyword.MATCH when next.Kind == TokenKind.LParen:
+                return ParseFullTextMatch();
             case Keyword.ROW when next.Kind == TokenKind.LParen:
                 Advance();
                 Advance();

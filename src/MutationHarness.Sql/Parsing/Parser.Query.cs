@@ -110,6 +110,11 @@ internal sealed partial class Parser
             return ParseSelect();
         }
 
+        if (At(Keyword.VALUES))
+        {
+            return ParseValues();
+        }
+
         throw Error("SELECT or '('");
     }
 
@@ -122,10 +127,7 @@ internal sealed partial class Parser
             query.OrderBy = ParseOrderItems();
         }
 
-        if (Accept(Keyword.LIMIT))
-        {
-            query.Limit = ParseLimit();
-        }
+        query.Limit = ParseLimitClause();
 
         var first = index;
         while (At(Keyword.INTO) || At(Keyword.FOR) || At(Keyword.LOCK))
@@ -164,16 +166,5 @@ internal sealed partial class Parser
         while (Accept(TokenKind.Comma));
 
         return items;
-    }
-
-    private LimitClause ParseLimit()
-    {
-        var first = ParseExpression();
-        if (Accept(TokenKind.Comma))
-        {
-            return new LimitClause(ParseExpression(), first);
-        }
-
-        return Accept(Keyword.OFFSET) ? new LimitClause(first, ParseExpression()) : new LimitClause(first, null);
     }
 }

@@ -132,6 +132,11 @@ internal sealed partial class Parser
             return new ParenTableRef(start, end, inner);
         }
 
+        if (!lateral && AtJsonTable)
+        {
+            return ParseJsonTable();
+        }
+
         var parts = new List<string> { ExpectIdentifier("a table name") };
         while (Accept(TokenKind.Dot))
         {
@@ -174,7 +179,7 @@ internal sealed partial class Parser
             at++;
         }
 
-        return tokens[at].Keyword is Keyword.SELECT or Keyword.WITH && tokens[at].Kind == TokenKind.Word;
+        return tokens[at].Keyword is Keyword.SELECT or Keyword.WITH or Keyword.VALUES && tokens[at].Kind == TokenKind.Word;
     }
 
     private void SkipIndexHint()

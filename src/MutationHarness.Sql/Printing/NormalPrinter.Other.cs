@@ -128,6 +128,9 @@ internal sealed partial class NormalPrinter
             case RawExpr raw:
                 Raw(raw.Tokens);
                 break;
+            case FullTextMatch match:
+                PrintFullTextMatch(match);
+                break;
         }
     }
 

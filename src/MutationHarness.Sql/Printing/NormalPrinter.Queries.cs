@@ -37,6 +37,9 @@ internal sealed partial class NormalPrinter
             case WithQuery with:
                 PrintWith(with);
                 break;
+            case ValuesQuery values:
+                PrintValues(values);
+                break;
         }
 
         PrintTail(query);
@@ -111,13 +114,7 @@ internal sealed partial class NormalPrinter
 
         if (query.Limit is { } limit)
         {
-            output.Append(" LIMIT ");
-            PrintExpr(limit.Count);
-            if (limit.Offset is not null)
-            {
-                output.Append(" OFFSET ");
-                PrintExpr(limit.Offset);
-            }
+            PrintLimit(limit);
         }
 
         if (!query.Trailer.IsEmpty)

@@ -109,6 +109,9 @@ internal sealed partial class NormalPrinter
             case JoinRef join:
                 PrintJoin(join);
                 break;
+            case JsonTable json:
+                PrintJsonTable(json);
+                break;
             case ParenTableRef paren when paren.Inner is JoinRef:
                 output.Append('(');
                 PrintTable(paren.Inner);
