@@ -66,6 +66,8 @@ public sealed class GuardTests
     [InlineData("SELECT pk, @@session.warning_count FROM t", "@@warning_count")]
     [InlineData("SELECT a FROM t LIMIT 1", NonDeterminism.LimitWithoutOrderBy)]
     [InlineData("SELECT a FROM (SELECT a FROM t ORDER BY a) AS d LIMIT 1", NonDeterminism.LimitWithoutOrderBy)]
+    [InlineData("SELECT a FROM t FETCH FIRST 2 ROWS ONLY", NonDeterminism.FetchWithoutOrderBy)]
+    [InlineData("SELECT a FROM (SELECT a FROM t ORDER BY a) AS d OFFSET 1 ROWS", NonDeterminism.OffsetWithoutOrderBy)]
     public void Non_deterministic_constructs_are_flagged(string sql, string flag)
     {
         Assert.Contains(flag, NonDeterminism.Find(sql));
@@ -77,8 +79,15 @@ public sealed class GuardTests
     [InlineData("SELECT 'RAND()' FROM t")]
     [InlineData("SELECT a FROM t WHERE a IN (SELECT b FROM u) ORDER BY a LIMIT 2")]
     [InlineData("SELECT @@sql_mode, @@version FROM t")]
+    [InlineData("SELECT a FROM t ORDER BY a OFFSET 1 ROWS FETCH NEXT 2 ROWS ONLY")]
     public void Deterministic_statements_have_no_flags(string sql)
     {
         Assert.Empty(NonDeterminism.Find(sql));
+    }
+
+    [Fact]
+    public void The_OFFSET_of_a_LIMIT_is_flagged_once_with_its_LIMIT()
+    {
+        Assert.Equal([NonDeterminism.LimitWithoutOrderBy], NonDeterminism.Find("SELECT a FROM t LIMIT 1 OFFSET 2"));
     }
 }

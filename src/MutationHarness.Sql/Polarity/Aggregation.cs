@@ -56,16 +56,22 @@ internal static partial class Aggregation
             : null;
     }
 
-    /// <summary>Why a LIMIT cuts the rows, or null when there is none or it cannot (upstream's LIMIT 2147483647, no offset).</summary>
+    /// <summary>Why a LIMIT, OFFSET or FETCH cuts the rows, or null when there is none or it cannot: no offset and
+    /// upstream's LIMIT 2147483647 (or FETCH FIRST 2147483647 ROWS), or OFFSET 0 ROWS alone. ROWS EXAMINED always cuts.</summary>
     public static string? OfLimit(LimitClause? limit)
     {
         if (limit is null)
             return null;
+        if (limit.RowsExamined is not null)
+            return "ROWS EXAMINED stops after reading that many rows: which rows were read depends on the rows below it";
+        var keyword = !limit.Standard ? "LIMIT" : limit.Fetch ? "FETCH" : "OFFSET";
         var unbounded = limit.Offset is null or Literal { Text: "0" }
-            && limit.Count is Literal { Kind: LiteralKind.Number } count
-            && decimal.TryParse(count.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rows)
-            && rows >= int.MaxValue;
-        return unbounded ? null : "LIMIT keeps only the first rows: more rows below it can push others out";
+            && (keyword == "OFFSET" || limit.Count is Literal { Kind: LiteralKind.Number } count
+                && decimal.TryParse(count.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var rows)
+                && rows >= int.MaxValue);
+        return unbounded ? null
+            : keyword == "OFFSET" ? "OFFSET skips the first rows: more rows below it can shift which are skipped"
+            : $"{keyword} keeps only the first rows: more rows below it can push others out";
     }
 
     /// <summary>What one pass over expressions found: the first window call, the first aggregate call (not looking

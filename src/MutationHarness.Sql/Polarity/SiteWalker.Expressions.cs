@@ -122,6 +122,11 @@ internal sealed partial class SiteWalker
             case CollateExpr collate:
                 WalkExpr(collate.Operand, flag, stop ?? Stops.CollateOperand);
                 break;
+            case FullTextMatch fullText:
+                // MATCH … AGAINST is a function of its columns and search string, like any call.
+                fullText.Columns.ForEach(column => WalkExpr(column, flag, stop ?? Stops.FullTextMatch));
+                WalkExpr(fullText.Search, flag, stop ?? Stops.FullTextMatch);
+                break;
             case CallExpr call:
                 foreach (var arg in call.Args)
                 {

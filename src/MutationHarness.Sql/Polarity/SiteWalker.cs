@@ -74,6 +74,10 @@ internal sealed partial class SiteWalker
             case ParenQuery paren:
                 WalkQuery(paren.Inner, flag, stop, false);
                 break;
+            case ValuesQuery values:
+                // The rows are written out: each is a row constructor, below which nothing is mined.
+                values.Rows.ForEach(row => WalkExpr(row, flag, stop ?? Stops.ValuesRow));
+                break;
             case WithQuery with:
                 WalkWith(with, flag, stop);
                 break;
@@ -147,6 +151,11 @@ internal sealed partial class SiteWalker
                 break;
             case ParenTableRef paren:
                 WalkTable(paren.Inner, flag, stop);
+                break;
+            case JsonTable json:
+                // JSON_TABLE is a function of its document and path: nothing below them is mined.
+                WalkExpr(json.Document, flag, stop ?? Stops.JsonTableArgument);
+                WalkExpr(json.Path, flag, stop ?? Stops.JsonTableArgument);
                 break;
             case JoinRef join:
                 var reached = stop ?? (join.IsOuter ? Stops.OuterJoin : null);

@@ -33,6 +33,9 @@ internal static class Stops
     public static readonly Stop CollateOperand = new("in an operand of COLLATE");
     public static readonly Stop CastArgument = new("in an argument of CAST()");
     public static readonly Stop ConvertArgument = new("in an argument of CONVERT()");
+    public static readonly Stop ValuesRow = new("in a row of VALUES");
+    public static readonly Stop FullTextMatch = new("in an operand of MATCH … AGAINST");
+    public static readonly Stop JsonTableArgument = new("in an argument of JSON_TABLE()");
 
     // Built once: the walk passes these on every operand, and should not build one each time.
     private static readonly Stop[] BinaryOperands = Enum.GetValues<BinaryOp>().Select(op => new Stop($"in an operand of {Precedence.Text(op)}")).ToArray();

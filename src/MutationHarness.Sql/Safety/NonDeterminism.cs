@@ -3,11 +3,17 @@ using MutationHarness.Sql.Lexing;
 namespace MutationHarness.Sql;
 
 /// <summary>Flags what makes a result non-deterministic: volatile functions, reads of live server state
-/// (<see cref="LiveServerState"/>), and LIMIT without ORDER BY at the same level.</summary>
+/// (<see cref="LiveServerState"/>), and LIMIT, OFFSET or FETCH without ORDER BY at the same level.</summary>
 public static class NonDeterminism
 {
     /// <summary>The flag for a LIMIT with no ORDER BY in the same query.</summary>
     public const string LimitWithoutOrderBy = "LIMIT without ORDER BY";
+
+    /// <summary>The flag for the standard FETCH FIRST … ROWS with no ORDER BY in the same query.</summary>
+    public const string FetchWithoutOrderBy = "FETCH without ORDER BY";
+
+    /// <summary>The flag for the standard OFFSET … ROWS with no ORDER BY in the same query.</summary>
+    public const string OffsetWithoutOrderBy = "OFFSET without ORDER BY";
 
     private static readonly HashSet<string> Volatile = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -76,6 +82,10 @@ public static class NonDeterminism
             {
                 Add(flags, LimitWithoutOrderBy);
             }
+            else if ((token.Keyword == Keyword.FETCH || token.Keyword == Keyword.OFFSET && !AfterLimit(tokens, i)) && !ordered[^1])
+            {
+                Add(flags, token.Keyword == Keyword.FETCH ? FetchWithoutOrderBy : OffsetWithoutOrderBy);
+            }
             else if (VolatileWords.Contains(word) && (next.Kind == TokenKind.LParen || NiladicWords.Contains(word)) && !IsQualified(tokens, i))
             {
                 if (!word.Equals("UNIX_TIMESTAMP", StringComparison.OrdinalIgnoreCase))
@@ -90,6 +100,19 @@ public static class NonDeterminism
         }
 
         return flags;
+    }
+
+    // The OFFSET of LIMIT n OFFSET m (already flagged with its LIMIT), not the standard OFFSET n ROWS: the first
+    // keyword before it, past the count, is LIMIT.
+    private static bool AfterLimit(Token[] tokens, int i)
+    {
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (tokens[k].Keyword != Keyword.None)
+                return tokens[k].Keyword == Keyword.LIMIT;
+        }
+
+        return false;
     }
 
     private static bool IsQualified(Token[] tokens, int i) => i > 0 && tokens[i - 1].Kind == TokenKind.Dot;
