@@ -78,6 +78,42 @@ public sealed class LeftoverRunSweepTests(SecondMariaDbFixture server) : IClassF
         Assert.DoesNotContain(next.Protections.Notices, n => n.Contains(run, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_run_stopped_while_it_starts_leaves_no_account_behind()
+    {
+        // Given a server with no harness accounts on it but those of the embedded server's own run
+        var admin = await server.CreateAdminAsync();
+        await using (await ConnectionStringTarget.OpenAsync(admin, Options, Token))
+        {
+            // (a first run sweeps whatever earlier tests left, and drops its own on closing)
+        }
+        var before = await RunAccountsAsync();
+
+        // When runs are stopped at every moment of their start, a little later each time, until one starts
+        var stopped = 0;
+        for (var delay = 0; ; delay += 2)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            stop.CancelAfter(TimeSpan.FromMilliseconds(delay));
+            try
+            {
+                await using var started = await ConnectionStringTarget.OpenAsync(admin, Options, stop.Token);
+                break;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // The driver says so with an OperationCanceledException, or with the socket it closed
+                stopped++;
+            }
+
+            // Then none that was stopped left an account (the accounts would let a stranger log in until the next sweep)
+            Assert.Equal(before, await RunAccountsAsync());
+        }
+        Assert.True(stopped > 0, "no start was stopped");
+    }
+
+    private Task<IReadOnlyList<string>> RunAccountsAsync() => server.ColumnAsync("SELECT user FROM mysql.user WHERE user LIKE 'mh\\_%' ORDER BY user");
+
     // What a kill -9 of the harness leaves: the server closes every session of the run, its lock with them.
     private async Task KillAsync(string run)
     {

@@ -72,9 +72,12 @@ public sealed class ConnectionStringSecurityTests(SecondMariaDbFixture server) :
     [Fact]
     public async Task An_account_that_cannot_create_users_has_setups_rejected_unless_the_user_allows_them()
     {
-        // Given an account that may build databases but not create users
+        // Given an account that may build databases but not create users, a database of the user's it may drop, and a
+        // pair whose mutant hides a DROP DATABASE of it in an executable comment (the attack that ran, verdict verified)
         var limited = await server.CreateAccountAsync("Limited_pw_1", "GRANT ALL PRIVILEGES ON `mh\\_%`.* TO {0}", "GRANT ALL PRIVILEGES ON `mhs\\_%`.* TO {0}");
-        var pairs = PairsFile(Pair("plain"), Pair("own", OwnTable));
+        await server.ExecuteAsync("CREATE DATABASE IF NOT EXISTS mh_victim");
+        var hostile = $$"""{"id":"hostile","strategy":"FixMWhere1U","original":"SELECT pk FROM {{Table}} WHERE pk > 1","mutated":"SELECT pk FROM {{Table}} /*!50700 ' */ WHERE 1; DROP DATABASE mh_victim; SELECT pk -- ' */\nFROM {{Table}} WHERE 1"}""";
+        var pairs = PairsFile(Pair("plain"), Pair("own", OwnTable), hostile);
         var report = Path.Combine(Path.GetDirectoryName(pairs)!, "report.jsonl");
 
         // When verify runs, and again allowing unisolated setups
@@ -89,6 +92,9 @@ public sealed class ConnectionStringSecurityTests(SecondMariaDbFixture server) :
         Assert.Equal("rejected", refused["own"].Verdict);
         Assert.Contains("--allow-unisolated-setup", refused["own"].Reason, StringComparison.Ordinal);
         Assert.True(allowed["own"].Verdict == "verified", allowed["own"].Reason);
+        Assert.Equal("rejected", refused["hostile"].Verdict);
+        Assert.Equal("rejected", allowed["hostile"].Verdict);
+        Assert.Contains("mh_victim", await server.ColumnAsync("SHOW DATABASES"));
     }
 
     private static string RepositoryFixtures

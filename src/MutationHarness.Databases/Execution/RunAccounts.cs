@@ -34,6 +34,22 @@ internal static class RunAccounts
             await DropQuietlyAsync(connection, [names.Reader, names.Loader], host);
             return null;
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped halfway (the driver may say so with an OperationCanceledException or a disposed socket): the
+            // accounts made so far are not left behind. The stopped connection may be closed: a new one drops them.
+            try
+            {
+                await using var fresh = new MySqlConnection(admin);
+                await fresh.OpenAsync(CancellationToken.None);
+                await DropQuietlyAsync(fresh, [names.Reader, names.Loader], host);
+            }
+            catch (MySqlException)
+            {
+                // The server is gone too: the next run's sweep removes them.
+            }
+            throw;
+        }
         return new TargetAccounts(names,
             SessionPinning.Harden(WithUser(admin, names.Loader, loaderPassword)),
             SessionPinning.Harden(WithUser(admin, names.Reader, readerPassword)),

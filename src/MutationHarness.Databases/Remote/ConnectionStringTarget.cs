@@ -47,6 +47,7 @@ public sealed class ConnectionStringTarget : DelegatingQueryTarget
         }
         var names = RunNames.New();
         var presence = await RunPresence.TakeAsync(admin, names, cancellationToken);
+        TargetAccounts? made = null;
         try
         {
             var notices = new List<string>();
@@ -55,9 +56,9 @@ public sealed class ConnectionStringTarget : DelegatingQueryTarget
                 notices.Add($"removed what earlier runs that are no longer connected left behind: {Describe(removed)}");
             if (problem is not null)
                 notices.Add(problem);
-            var accounts = await RunAccounts.TryCreateAsync(admin, host, names, cancellationToken);
+            var accounts = made = await RunAccounts.TryCreateAsync(admin, host, names, cancellationToken);
             if (accounts is not null)
-                await CheckLoginAsync(name, admin, accounts, cancellationToken);
+                await CheckLoginAsync(name, accounts, cancellationToken);
             else
                 notices.Add(Unisolated);
             var used = accounts ?? new TargetAccounts(names, admin, admin, null, host);
@@ -72,6 +73,9 @@ public sealed class ConnectionStringTarget : DelegatingQueryTarget
         }
         catch
         {
+            // Stopped or failed halfway (a signal while the run starts): what was made so far goes too.
+            if (made is not null)
+                await DropRunAsync(admin, made);
             await presence.DisposeAsync();
             throw;
         }
@@ -96,7 +100,7 @@ public sealed class ConnectionStringTarget : DelegatingQueryTarget
 
     // A stock server's anonymous accounts (''@'localhost') match before 'user'@'%', so the run's accounts can exist
     // and still be refused at login: say so, rather than fail on the first statement.
-    private static async Task CheckLoginAsync(string name, string admin, TargetAccounts accounts, CancellationToken cancellationToken)
+    private static async Task CheckLoginAsync(string name, TargetAccounts accounts, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +109,7 @@ public sealed class ConnectionStringTarget : DelegatingQueryTarget
         }
         catch (MySqlException ex)
         {
-            await DropRunAsync(admin, accounts);
+            // The caller drops the accounts.
             throw new TargetStartException(name, $"the per-run accounts it created cannot log in: {ex.Message} (error {(int) ex.ErrorCode}). " +
                 "Anonymous accounts shadow them on a freshly installed server: drop those (SELECT user, host FROM mysql.user WHERE user = ''; " +
                 "then DROP USER ''@'<host>' for each), or connect with an account that cannot create users.", inner: ex);
