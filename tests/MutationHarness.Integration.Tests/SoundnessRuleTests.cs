@@ -48,6 +48,10 @@ public sealed class SoundnessRuleTests(VerifierFixture fixture)
         { "FixMWhere1U", "SELECT (SELECT SUM(t.b)) FROM t WHERE a > 1", "SELECT (SELECT SUM(t.b)) FROM t WHERE 1", "aggregates (SUM in a subquery" },
         { "FixMWhere1U", "SELECT a + b FROM t WHERE c > 100 GROUP BY a", "SELECT a + b FROM t WHERE 1 GROUP BY a", "selects `b`, neither grouped nor aggregated" },
         { "FixMWhere1U", "SELECT c AS a FROM t WHERE b > 10 GROUP BY a", "SELECT c AS a FROM t WHERE 1 GROUP BY a", "GROUP BY `a` reads a column of FROM before the alias" },
+        {
+            "FixMWhere1U", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE c > 100 GROUP BY a", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE 1 GROUP BY a",
+            "GROUP BY `a` reads a column of FROM before the alias"
+        },
         // 4. Table names are case-sensitive: t1 and T1 are two tables.
         { "FixMWhere1U", "SELECT a FROM t1 WHERE a > 1", "SELECT a FROM T1 WHERE 1", "something else changed" },
         // 5. Pattern syntax: a bracket expression, an escape, a possessive quantifier, an escaped LIKE wildcard.
@@ -73,6 +77,7 @@ public sealed class SoundnessRuleTests(VerifierFixture fixture)
         { "FixMWhere1U", "SELECT (SELECT SUM(u.b) FROM u) FROM t WHERE a > 1", "SELECT (SELECT SUM(u.b) FROM u) FROM t WHERE 1", true },
         { "FixMWhere1U", "SELECT a + 1 FROM t WHERE c > 100 GROUP BY a", "SELECT a + 1 FROM t WHERE 1 GROUP BY a", true },
         { "FixMWhere1U", "SELECT a AS a FROM t WHERE b > 10 GROUP BY a", "SELECT a AS a FROM t WHERE 1 GROUP BY a", true },
+        { "FixMWhere1U", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE b > 10 GROUP BY x", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE 1 GROUP BY x", true },
         { "FixMWhere1U", "SELECT a FROM t1 WHERE a > 1", "SELECT A FROM `t1` WHERE 1", true },
         { "RdMRegExpU", "SELECT s FROM w WHERE 'a+' REGEXP '[+]a+'", "SELECT s FROM w WHERE 'a+' REGEXP '[+]a*'", true },
         { "RdMRegExpU", @"SELECT s FROM w WHERE 'a+' REGEXP 'a+\\+'", @"SELECT s FROM w WHERE 'a+' REGEXP 'a*\\+'", true },

@@ -27,6 +27,9 @@ public sealed class AggregationTests
     [InlineData("FixMWhere1U", "SELECT a + b FROM t WHERE c > 0 GROUP BY a", "SELECT a + b FROM t WHERE 1 GROUP BY a", "SELECT #1 groups rows but selects `b`")]
     [InlineData("FixMWhere1U", "SELECT c AS a FROM t WHERE b > 0 GROUP BY a", "SELECT c AS a FROM t WHERE 1 GROUP BY a", "SELECT #1 groups rows but selects `c` AS `a`, while GROUP BY `a` reads a column of FROM")]
     [InlineData("FixMWhere1U", "SELECT t.a, b AS x FROM t WHERE c > 0 GROUP BY a, x", "SELECT t.a, b AS x FROM t WHERE 1 GROUP BY a, x", "SELECT #1 groups rows but selects `b` AS `x`")]
+    [InlineData("FixMWhere1U", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE c > 0 GROUP BY a", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE 1 GROUP BY a", "SELECT #1 groups rows but selects `c` AS `a`, while GROUP BY `a` reads a column of FROM")]
+    [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT * FROM t) AS d WHERE c > 0 GROUP BY x", "SELECT c AS x FROM (SELECT * FROM t) AS d WHERE 1 GROUP BY x", "SELECT #1 groups rows but selects `c` AS `x`, while GROUP BY `x` reads a column of FROM")]
+    [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT b, c FROM t) AS d(x, c) WHERE c > 0 GROUP BY x", "SELECT c AS x FROM (SELECT b, c FROM t) AS d(x, c) WHERE 1 GROUP BY x", "SELECT #1 groups rows but selects `c` AS `x`, while GROUP BY `x` reads a column of FROM")]
     public void A_site_with_no_expected_relation_is_not_a_site(string strategy, string original, string mutant, string why)
     {
         var result = Conformance.Check(strategy, original, mutant);
@@ -53,6 +56,9 @@ public sealed class AggregationTests
     [InlineData("FixMWhere1U", "SELECT a + 1, a * 2 FROM t WHERE c > 0 GROUP BY a", "SELECT a + 1, a * 2 FROM t WHERE 1 GROUP BY a")]
     [InlineData("FixMWhere1U", "SELECT a + b FROM t WHERE c > 0 GROUP BY a + b", "SELECT a + b FROM t WHERE 1 GROUP BY a + b")]
     [InlineData("FixMWhere1U", "SELECT a AS a FROM t WHERE b > 0 GROUP BY a", "SELECT a AS a FROM t WHERE 1 GROUP BY a")]
+    // A GROUP BY name no table of FROM can have is the select alias: FROM holds only derived tables, all columns known.
+    [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE b > 0 GROUP BY x", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE 1 GROUP BY x")]
+    [InlineData("FixMWhere1U", "SELECT d.c AS x FROM (SELECT b, c FROM t) AS d JOIN (SELECT b AS y FROM u) AS e ON d.b = e.y WHERE d.b > 0 GROUP BY x", "SELECT d.c AS x FROM (SELECT b, c FROM t) AS d JOIN (SELECT b AS y FROM u) AS e ON d.b = e.y WHERE 1 GROUP BY x")]
     public void A_site_whose_rows_reach_the_result_unaggregated_keeps_its_relation(string strategy, string original, string mutant)
     {
         var result = Conformance.Check(strategy, original, mutant);

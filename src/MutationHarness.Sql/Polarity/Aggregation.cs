@@ -51,7 +51,7 @@ internal static partial class Aggregation
             return ($"aggregates ({outer.Name.ToUpperInvariant()} in a subquery, over this SELECT's columns)", false);
         }
 
-        return select.GroupBy is { Count: > 0 } groupBy && Ungrouped(select.Items, groupBy) is { } column
+        return select.GroupBy is { Count: > 0 } groupBy && Ungrouped(select, groupBy) is { } column
             ? ($"groups rows but selects {column} neither grouped nor aggregated (any row's value)", true)
             : null;
     }
