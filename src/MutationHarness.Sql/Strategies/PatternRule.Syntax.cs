@@ -152,7 +152,7 @@ internal sealed partial class PatternRule
 
     private static string Why(Part part) => part switch
     {
-        Part.Escaped => "it is escaped",
+        Part.Escaped => "it is escaped, or the escape itself",
         Part.Bracketed => "it is inside a bracket expression",
         Part.Modified => "it is part of a lazy or possessive quantifier",
         Part.Any or Part.One => "it is a wildcard",
