@@ -34,7 +34,11 @@ public sealed class ReadAccountScopeTests(SecondMariaDbFixture server) : IClassF
         foreach (var table in new[] { "mh_payroll.salary", "mhs_notes.notes", $"`{otherDatabase.Name}`.secret" })
             across.Add(await target.ExecuteAsync(own, $"SELECT * FROM {table}", Deadline, Token));
 
-        // Then it sees its own database only, each reach across is denied, and its own table reads as usual
+        // Then its accounts may log in from the harness's host only, not from anywhere ('%')
+        Assert.Equal(["localhost", "localhost"], await server.ColumnAsync(
+            $"SELECT host FROM mysql.user WHERE user IN ('mh_r_{target.RunId}', 'mh_l_{target.RunId}')"));
+
+        // And it sees its own database only, each reach across is denied, and its own table reads as usual
         Assert.Equal(["information_schema", own.Name], listed.Order(StringComparer.Ordinal));
         Assert.All(across, outcome => Assert.Equal(1142, Assert.IsType<ServerErrorOutcome>(outcome).Number));
         Assert.Single(Assert.IsType<RowsOutcome>(await target.ExecuteAsync(own, "SELECT a FROM t", Deadline, Token)).Result.Rows);

@@ -29,6 +29,34 @@ public sealed partial class ConnectionStringStopTests(DurableCorpus corpus, Seco
     }
 
     [Fact]
+    public async Task Verify_killed_outright_is_swept_by_the_next_run_which_says_what_it_removed()
+    {
+        ServerAvailability.RequireMariaDb();
+        var admin = await server.CreateAdminAsync();
+        var folder = Directory.CreateTempSubdirectory("mh-stop-").FullName;
+
+        // Given verify mid-run on the server, killed with no chance to clean up: its databases and accounts stay
+        using var harness = await corpus.StartMidRunAsync(Path.Combine(folder, "killed.jsonl"), [.. DurableCorpus.Options, "--target", admin]);
+        var run = await RunIdOnServerAsync(harness);
+        harness.Signal(HarnessProcess.SigKill);
+        await harness.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotEmpty(await server.ColumnAsync($"SELECT user FROM mysql.user WHERE user LIKE '%{run}%'"));
+
+        // When the next run starts on the server (once the server has closed the killed run's sessions)
+        await WaitForSessionsToEndAsync(run);
+        var pairs = Path.Combine(folder, "pairs.jsonl");
+        await File.WriteAllLinesAsync(pairs, File.ReadLines(corpus.Pairs).Take(3), TestContext.Current.CancellationToken);
+        var (exit, _, error) = await CliTests.RunAsync("", "verify", pairs, "--target", admin);
+
+        // Then it says what it removed, naming the killed run's databases and accounts, and none of them is left
+        Assert.True(exit is 0 or 1, error);
+        Assert.Contains("removed what earlier runs that are no longer connected left behind", error, StringComparison.Ordinal);
+        Assert.Contains($"mh_r_{run}@", error, StringComparison.Ordinal);
+        Assert.Contains($"mh_{run}_", error, StringComparison.Ordinal);
+        await AssertNothingLeftAsync(run);
+    }
+
+    [Fact]
     public async Task Generate_stopped_by_SIGINT_drops_what_it_made_on_the_server()
     {
         ServerAvailability.RequireMariaDb();
@@ -67,6 +95,16 @@ public sealed partial class ConnectionStringStopTests(DurableCorpus corpus, Seco
     {
         Assert.DoesNotContain(await server.ColumnAsync("SHOW DATABASES"), d => d.Contains(run, StringComparison.Ordinal));
         Assert.Empty(await server.ColumnAsync($"SELECT user FROM mysql.user WHERE user LIKE '%{run}%'"));
+    }
+
+    private async Task WaitForSessionsToEndAsync(string run)
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await server.ColumnAsync($"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER LIKE 'mh\\_%\\_{run}%'"))[0] != "0")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the killed run's sessions did not end");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task WaitForAsync(HarnessProcess harness, Func<bool> condition, string what)
