@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MutationHarness.TestSupport;
 
 namespace MutationHarness.Evaluation.Tests;
 
@@ -16,27 +16,21 @@ public sealed record ScriptedReply(int Status, string? Content, TimeSpan Delay =
 /// <summary>An OpenAI-compatible chat endpoint on loopback whose answers a test scripts by the user message; it counts requests.</summary>
 public sealed class ScriptedChatServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly Func<string, int, ScriptedReply> _script;
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<JsonNode> _bodies = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
     private int _requests;
 
     /// <param name="script">The reply to a user message on its n-th request (1-based).</param>
     public ScriptedChatServer(Func<string, int, ScriptedReply> script)
     {
         _script = script;
-        var port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
-        _loop = Task.Run(AcceptAsync);
+        _server = new LoopbackHttpServer(ServeAsync);
     }
 
     /// <summary>The API base to give the SDK.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Endpoint;
 
     /// <summary>Every request received, retries included.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -46,24 +40,6 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 
     /// <summary>The JSON bodies the SDK sent.</summary>
     public IReadOnlyCollection<JsonNode> Bodies => _bodies;
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            // Each request on its own task: a slow (timeout) answer must not hold up the others.
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
 
     private async Task ServeAsync(HttpListenerContext context)
     {
@@ -77,10 +53,10 @@ public sealed class ScriptedChatServer : IAsyncDisposable
             var attempt = _attempts.AddOrUpdate(user, 1, (_, n) => n + 1);
             var reply = _script(user, attempt);
             if (reply.Delay > TimeSpan.Zero)
-                await Task.Delay(reply.Delay, _stopping.Token);
+                await Task.Delay(reply.Delay, _server.Stopping);
             await WriteAsync(context.Response, reply, (string?)body["model"] ?? "model");
         }
-        catch (Exception) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_server.Stopping.IsCancellationRequested)
         {
         }
         catch (HttpListenerException)
@@ -112,19 +88,5 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         response.Close();
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try { await _loop; } catch (Exception) { /* stopping */ }
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

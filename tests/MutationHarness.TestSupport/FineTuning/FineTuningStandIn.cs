@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -13,27 +12,21 @@ namespace MutationHarness.TestSupport.FineTuning;
 /// </summary>
 public sealed class FineTuningStandIn : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, (JsonObject Info, byte[] Content)> _files = new();
     private readonly ConcurrentDictionary<string, StandInJob> _jobs = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentDictionary<string, (int Status, int Left)> _refusals = new();
-    private readonly Task _loop;
     private int _ids;
 
     public FineTuningStandIn(StandInScript? script = null)
     {
         Script = script ?? new StandInScript();
-        var port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
-        _loop = Task.Run(AcceptAsync);
+        _server = new LoopbackHttpServer(ServeAsync);
     }
 
     /// <summary>The API base to give the client.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Endpoint;
 
     /// <summary>How jobs created from now on behave.</summary>
     public StandInScript Script { get; set; }
@@ -51,23 +44,6 @@ public sealed class FineTuningStandIn : IAsyncDisposable
     /// <summary>Answers the next <paramref name="times"/> requests whose "METHOD /path" starts with <paramref name="prefix"/>
     /// with <paramref name="status"/> and "retry after 5 ms", without acting on them.</summary>
     public void Refuse(string prefix, int status, int times) => _refusals[prefix] = (status, times);
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
 
     private async Task ServeAsync(HttpListenerContext context)
     {
@@ -94,7 +70,7 @@ public sealed class FineTuningStandIn : IAsyncDisposable
         {
             // the client went away
         }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        catch (Exception e) when (!_server.Stopping.IsCancellationRequested)
         {
             await WriteAsync(context.Response, 500, Error("stand_in_bug", e.ToString()));
         }
@@ -190,27 +166,5 @@ public sealed class FineTuningStandIn : IAsyncDisposable
         response.Close();
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_stopping.IsCancellationRequested)
-            return;
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception)
-        {
-            // stopping
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
