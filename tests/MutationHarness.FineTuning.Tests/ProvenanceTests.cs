@@ -76,6 +76,19 @@ public sealed class ProvenanceTests
         Assert.Equal(("MySql", "8.0.40", "mh_fixture_0"), (server.GetProperty("flavor").GetString(), server.GetProperty("serverVersion").GetString(), server.GetProperty("databases")[0].GetString()));
     }
 
+    [Theory]
+    [InlineData("mariadb", "MariaDb", "10.11.19-MariaDB-0+deb12u1", true)]
+    [InlineData("MySQL", "MySql", "8.0.40", true)]
+    [InlineData("oceanbase", "Other", "5.7.25-OceanBase_CE-v4.2.1.0", true)]
+    [InlineData("tidb", "MySql", "8.0.11-TiDB-v7.5.0", true)]
+    [InlineData("mysql", "MariaDb", "10.11.19-MariaDB-0+deb12u1", false)]
+    [InlineData("maria", "MariaDb", "10.11.19-MariaDB-0+deb12u1", false)]
+    [InlineData("db", "MariaDb", "10.11.19-MariaDB-0+deb12u1", false)]
+    [InlineData("ocean", "Other", "5.7.25-OceanBase_CE-v4.2.1.0", false)]
+    [InlineData("", "MariaDb", "10.11.19-MariaDB-0+deb12u1", false)]
+    public void A_server_holds_a_label_by_its_flavour_or_a_whole_word_of_its_version(string label, string flavor, string version, bool holds) =>
+        Assert.Equal(holds, new VerifiedServer("t", flavor, version, []).Is(label));
+
     [Fact]
     public async Task The_manifest_counts_have_a_verified_on_dimension()
     {

@@ -8,10 +8,12 @@ public sealed partial record VerifiedServer(string Target, string Flavor, string
 {
     /// <summary>
     /// Whether this server is of the flavour a dbms label names: the detected flavour (MariaDB, MySQL, TiDB), or
-    /// a server that names itself so in its version (OceanBase reports e.g. 5.7.25-OceanBase_CE-v4.2.1).
+    /// a server that names itself so in its version (OceanBase reports e.g. 5.7.25-OceanBase_CE-v4.2.1): a whole
+    /// word of it, so a label "maria" or "db" is no server's.
     /// </summary>
     public bool Is(string label) =>
-        label.Length > 0 && (string.Equals(Flavor, label, StringComparison.OrdinalIgnoreCase) || ServerVersion.Contains(label, StringComparison.OrdinalIgnoreCase));
+        label.Length > 0 && (string.Equals(Flavor, label, StringComparison.OrdinalIgnoreCase)
+            || VersionWord().Matches(ServerVersion).Any(word => string.Equals(word.Value, label, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The server in a few words, as the warnings name it: "MariaDB 10.11".</summary>
     public string ShortName
@@ -28,4 +30,7 @@ public sealed partial record VerifiedServer(string Target, string Flavor, string
 
     [GeneratedRegex(@"^\d+\.\d+")]
     private static partial Regex Release();
+
+    [GeneratedRegex(@"[A-Za-z]+")]
+    private static partial Regex VersionWord();
 }
