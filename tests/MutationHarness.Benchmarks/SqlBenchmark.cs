@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MutationHarness.Sql;
+using MutationHarness.Tests;
 
 namespace MutationHarness.Benchmarks;
 
@@ -51,15 +52,10 @@ public static class SqlBenchmark
         }
     }
 
-    /// <summary>The pairs of ../shared/corpora/pinolo-bugreports.jsonl beside the repository, when it is there.</summary>
+    /// <summary>The pairs of the repository's bug-report corpus (fixtures/bug-reports) that name a strategy.</summary>
     private static List<(string Strategy, string Original, string Mutant)> CorpusPairs()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MutationHarness.sln")))
-            directory = directory.Parent;
-        var path = directory is null ? null : Path.Combine(directory.FullName, "..", "shared", "corpora", "pinolo-bugreports.jsonl");
-        if (path is null || !File.Exists(path))
-            return [];
+        var path = RepositoryFiles.BugReports;
         var pairs = new List<(string, string, string)>();
         foreach (var line in File.ReadLines(path))
         {

@@ -1,6 +1,7 @@
 using MutationHarness.Core.Pairs;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
+using MutationHarness.Tests;
 
 namespace MutationHarness.Core.Tests;
 
@@ -97,7 +98,7 @@ public sealed class RecordReaderTests
     [Fact]
     public async Task The_real_bug_report_corpus_reads_as_41_pairs_with_setup()
     {
-        var records = await ReadAsync(SharedFiles.Path("corpora", "pinolo-bugreports.jsonl"));
+        var records = await ReadAsync(RepositoryFiles.BugReports);
 
         Assert.Equal(41, records.Count);
         Assert.All(records, r => Assert.NotNull(r.Pair));

@@ -1,5 +1,6 @@
 using MutationHarness.Core.Strategies;
 using MutationHarness.Sql;
+using MutationHarness.Tests;
 
 namespace MutationHarness.Core.Tests;
 
@@ -27,7 +28,7 @@ public sealed class StrategyCatalogTests
     public void The_catalog_carries_the_users_own_texts_from_the_seed_document()
     {
         // The seed's first training example quotes this system text exactly.
-        var seed = File.ReadAllText(SharedFiles.Path("seeds", "001_a9283c527bb8a1c1.txt"));
+        var seed = File.ReadAllText(RepositoryFiles.Path("fixtures", "user-documents", "001_a9283c527bb8a1c1.txt"));
         foreach (var strategy in StrategyCatalog.Default.All)
             Assert.Contains(strategy.Instructions.Mutate, seed, StringComparison.Ordinal);
         Assert.Contains(StrategyCatalog.Default.Find("FixMDistinctU")!.Instructions.Synthesize, seed, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using MutationHarness.Core.Fixtures;
 using MutationHarness.TestSupport;
+using MutationHarness.Tests;
 
 namespace MutationHarness.Databases.Tests;
 
@@ -7,7 +8,7 @@ public sealed class UpstreamFixtureGeneratorTests(MariaDbServerFixture server)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string DefaultDirectory => Path.Combine(RepositoryRoot.Path, "fixtures", "default");
+    private static string DefaultDirectory => RepositoryFiles.Path("fixtures", "default");
 
     [Fact]
     public void The_same_seed_gives_the_same_script_and_another_seed_another()

@@ -1,38 +1,18 @@
 using System.Text.Json;
+using MutationHarness.Tests;
 
 namespace MutationHarness.Sql.Tests;
 
 /// <summary>One pair of the PINOLO bug-report corpus.</summary>
 public sealed record CorpusPair(string Id, string Original, string Mutated, string? Strategy, bool? IsUpper);
 
-/// <summary>Finds and reads the shared corpora next to the repository.</summary>
+/// <summary>Reads the bug-report corpus the repository ships (fixtures/bug-reports).</summary>
 public static class CorpusFile
 {
-    public static string SharedDirectory()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MUTATIONHARNESS_SHARED");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "corpora")))
-        {
-            return fromEnvironment;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "corpora")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/corpora not found above " + AppContext.BaseDirectory + "; set MUTATIONHARNESS_SHARED");
-    }
-
     public static IReadOnlyList<CorpusPair> PinoloBugReports()
     {
-        var path = Path.Combine(SharedDirectory(), "corpora", "pinolo-bugreports.jsonl");
         var pairs = new List<CorpusPair>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in File.ReadLines(RepositoryFiles.BugReports))
         {
             if (string.IsNullOrWhiteSpace(line))
             {
