@@ -32,6 +32,8 @@ var root = new RootCommand("""
 };
 // '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+if (UnknownOptions.Report(parsed, Console.Error))
+    return ExitCodes.Usage;
 if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Bad usage is exit 2 everywhere: 1 means "some record failed" (or "does not conform" for check).

@@ -8,7 +8,8 @@ public static class InputSources
     /// <summary>The name that stands for standard input.</summary>
     public const string StandardInput = "-";
 
-    /// <summary>Expands every input; a name that matches nothing is an error naming it.</summary>
+    /// <summary>Expands every input; a name that matches nothing, or a file that cannot be pair records (empty, a JSON
+    /// array, CSV, other text: <see cref="InputFormat"/>), is an error naming it.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
     {
         var files = new List<string>();
@@ -25,6 +26,8 @@ public static class InputSources
             else
                 throw new InputException($"input not found: {input} (give a file, a folder, a glob such as 'pairs/*.jsonl', or - for standard input)");
         }
+        foreach (var file in files.Where(f => f != StandardInput))
+            InputFormat.Check(file);
         return files;
     }
 

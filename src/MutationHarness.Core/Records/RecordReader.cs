@@ -9,6 +9,8 @@ namespace MutationHarness.Core.Records;
 /// <summary>Streams every record of every input, in order; a bad line becomes an unreadable record, never a gap.</summary>
 public sealed class RecordReader(StrategyCatalog catalog)
 {
+    private const string StandardInputName = "<stdin>";
+
     /// <summary>Reads the expanded inputs one record at a time, numbering them from 1 in input order;
     /// <paramref name="standardInput"/> serves "-".</summary>
     public async IAsyncEnumerable<InputRecord> ReadAsync(IReadOnlyList<string> files, TextReader standardInput,
@@ -26,7 +28,7 @@ public sealed class RecordReader(StrategyCatalog catalog)
         {
             if (file == InputSources.StandardInput)
             {
-                await foreach (var record in ReadLinesAsync(standardInput, "<stdin>", cancellationToken))
+                await foreach (var record in ReadLinesAsync(standardInput, StandardInputName, cancellationToken))
                     yield return record;
             }
             else if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && TryReadWholeDocument(file) is { } records)
@@ -47,13 +49,20 @@ public sealed class RecordReader(StrategyCatalog catalog)
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lineNumber = 0;
+        var seen = false;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
+            // Files were checked when named; standard input shows what it is only here.
+            if (!seen && file == StandardInputName)
+                InputFormat.CheckFirstLine(line, "standard input");
+            seen = true;
             yield return ParseLine(line, new SourceLocation(file, lineNumber));
         }
+        if (!seen && file == StandardInputName)
+            InputFormat.CheckFirstLine(null, "standard input");
     }
 
     private InputRecord ParseLine(string line, SourceLocation source)
