@@ -29,6 +29,7 @@ var root = new RootCommand("""
     ServersCommand.Create(),
     MinimiseCommand.Create(),
     MergeCommand.Create(),
+    SuiteCommand.Create(),
 };
 // '@file' names a SQL file for mutate and check, so System.CommandLine's response files are off.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -1,25 +1,16 @@
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
+using MutationHarness.Suites;
+using MutationHarness.Tests;
 using MutationHarness.Verification;
 
 namespace MutationHarness.Integration.Tests;
 
-/// <summary>The 41 real bug reports, each run with its own setup on the embedded MariaDB 10.11.</summary>
+/// <summary>The 41 real bug reports, each run with its own setup on the embedded MariaDB 10.11; their verdicts there are
+/// pinned in fixtures/suites/bug-reports.yaml.</summary>
 public sealed class CorpusTests(VerifierFixture fixture)
 {
-    // Established by running the corpus on MariaDB 10.11.19 (Debian 12), not copied from the
-    // corpus's `observed` rows, which were seen on the older buggy versions. These 17 still
-    // break their relation here on every re-run; everything else verifies, and tidb-03 names
-    // no strategy (it is one query run twice).
-    internal static readonly HashSet<string> s_stillViolatedOnMariaDb1011 =
-    [
-        "mysql-02", "mysql-03", "mysql-12",
-        "mariadb-01", "mariadb-02", "mariadb-04", "mariadb-05", "mariadb-06", "mariadb-08", "mariadb-10",
-        "mariadb-11", "mariadb-12", "mariadb-13", "mariadb-14",
-        "tidb-09", "tidb-10", "tidb-11",
-    ];
-
     private async Task<Dictionary<string, PairReport>> VerifyCorpusAsync()
     {
         var verifier = fixture.Verifier;
@@ -32,18 +23,22 @@ public sealed class CorpusTests(VerifierFixture fixture)
     }
 
     [Fact]
-    public async Task Every_corpus_record_gets_the_verdict_MariaDB_10_11_actually_gives()
+    public async Task Every_corpus_record_gets_the_verdict_the_shipped_suite_expects_on_MariaDB_10_11()
     {
-        var reports = await VerifyCorpusAsync();
+        // Given the suite that pins the corpus's verdicts on MariaDB 10.11 (17 known bugs, tidb-03 rejected, 23 verified)
+        var suite = SuiteReader.Read(RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml"));
+        var open = Assert.Single(fixture.Verifier.OpenTargets).Target;
+        var judgement = new SuiteJudgement(suite, [new ServerIdentity(open.Name, open.Server.Flavor.ToString(), open.Server.Version)]);
 
-        Assert.Equal(41, reports.Count);
-        foreach (var (id, report) in reports)
-        {
-            var expected = id == "tidb-03" ? Verdict.Rejected
-                : s_stillViolatedOnMariaDb1011.Contains(id) ? Verdict.RelationViolated
-                : Verdict.Verified;
-            Assert.True(expected == report.Verdict, $"{id}: expected {expected.Name()}, got {report.Verdict.Name()} ({report.Reason})");
-        }
+        // When the corpus runs
+        foreach (var report in (await VerifyCorpusAsync()).Values)
+            judgement.Add(report);
+        judgement.Complete();
+
+        // Then every expectation holds
+        Assert.True(judgement.AllHeld, SuiteReports.Text(judgement));
+        Assert.Equal(41, judgement.Cases.Count);
+        Assert.Equal(17, judgement.Cases.Count(c => c.Known && c.Expected == Verdict.RelationViolated));
     }
 
     [Fact]
