@@ -3,7 +3,8 @@ using MutationHarness.Core.Verdicts;
 namespace MutationHarness.Suites;
 
 /// <summary>One pair on one server, judged against the suite: the verdict expected (and the rule that said so) and the
-/// verdict seen. A pair the suite expects but the inputs no longer hold has no verdict seen.</summary>
+/// verdict seen (with why, as one line, and the witness rows). A pair the suite expects but the inputs no longer hold has
+/// no verdict seen.</summary>
 public sealed record SuiteCase(string Id, string? Strategy, ServerIdentity? Server, Verdict Expected, Expectation? Rule,
     Verdict? Observed, string? Observation, string? Witness)
 {
@@ -23,7 +24,7 @@ public sealed record SuiteCase(string Id, string? Strategy, ServerIdentity? Serv
         null => $"expected {Expected.Name()}, but no input record has this id any more",
         var seen when seen == Expected && Known => $"known {Expected.Name()} still reproduces{Why}",
         var seen when seen == Expected => "verified as expected",
-        var seen => $"expected {Expected.Name()}{Why}, got {seen.Value.Name()}" + (Observation is null ? "" : $": {Observation}"),
+        var seen => $"expected {Expected.Name()}{Why}, got {Observation ?? seen.Value.Name()}",
     };
 
     private string Why => Rule is { Link: { } link } ? $" ({link})" : Rule is { Reason: { } reason } ? $" ({reason})" : "";

@@ -1,6 +1,6 @@
-using System.Text;
 using MutationHarness.Core.Verdicts;
 using MutationHarness.Verification;
+using MutationHarness.Verification.Reports;
 
 namespace MutationHarness.Suites;
 
@@ -39,7 +39,8 @@ public sealed class SuiteJudgement(Suite suite, IReadOnlyList<ServerIdentity> se
             var rule = Suite.Expectations.RuleFor(report.Id, server);
             var expected = rule?.Verdict ?? Suite.Expectations.Default;
             _cases.Add(new SuiteCase(report.Id, report.Strategy, server, expected, rule, observed,
-                observed == Verdict.Verified ? null : report.Reason, target is null ? null : Witness(target)));
+                observed == Verdict.Verified ? null : TargetOutcomeText.Line(report, target),
+                target is null ? null : TargetOutcomeText.Witness(report, target) is { Length: > 0 } witness ? witness : null));
         }
         Observed.Add((report.Id, verdicts));
     }
@@ -52,16 +53,5 @@ public sealed class SuiteJudgement(Suite suite, IReadOnlyList<ServerIdentity> se
             if (!_seen.Contains(id))
                 _cases.Add(new SuiteCase(id, null, null, rules[0].Verdict, rules[0], null, null, null));
         }
-    }
-
-    private static string? Witness(TargetReport target)
-    {
-        var rows = target.Databases.Select(d => d.Relation).FirstOrDefault(r => r is { Holds: false })?.Witness;
-        if (rows is not { Count: > 0 })
-            return null;
-        var text = new StringBuilder();
-        foreach (var row in rows)
-            text.Append('(').AppendJoin(", ", row.Cells.Select(c => c is null ? "NULL" : $"'{c}'")).Append(")\n");
-        return text.ToString();
     }
 }

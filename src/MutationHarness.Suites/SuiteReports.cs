@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using MutationHarness.Core.Text;
 using MutationHarness.Core.Verdicts;
 
 namespace MutationHarness.Suites;
@@ -115,7 +116,5 @@ public static class SuiteReports
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Seeds carry real control characters ('\t3', '3\n'); XML 1.0 cannot hold most of the others.
-    private static string Clean(string text) =>
-        string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+    private static string Clean(string text) => XmlSafeText.Clean(text);
 }

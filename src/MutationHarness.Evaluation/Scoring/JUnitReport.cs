@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using MutationHarness.Core.Text;
 
 namespace MutationHarness.Evaluation;
 
@@ -55,7 +56,5 @@ public static class JUnitReport
         xml.WriteEndElement();
     }
 
-    // Seeds carry real control characters ('\t3', '3\n'); XML 1.0 cannot hold most of the others.
-    private static string Clean(string text) =>
-        string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+    private static string Clean(string text) => XmlSafeText.Clean(text);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using MutationHarness.Core.Files;
 using MutationHarness.Core.Results;
+using MutationHarness.Core.Text;
 using MutationHarness.Core.Verdicts;
 
 namespace MutationHarness.Verification.Reports;
@@ -110,9 +111,7 @@ public sealed class JUnitReportWriter : IAsyncDisposable
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    // Seeds carry real control characters ('\t3', '3\n'); XML 1.0 cannot hold most of the others.
-    private static string Clean(string text) =>
-        string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+    private static string Clean(string text) => XmlSafeText.Clean(text);
 
     private sealed class Suite(string target, string path)
     {
