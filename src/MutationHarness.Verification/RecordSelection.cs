@@ -12,6 +12,9 @@ public sealed class RecordSelection(Shard shard, ResumePoint? resumed)
     /// <summary>Every record, unsharded and fresh.</summary>
     public static RecordSelection All { get; } = new(Shard.All, null);
 
+    /// <summary>True when only one shard of the input is verified (so its size is not known before the run).</summary>
+    public bool Sharded => shard.Count > 1;
+
     /// <summary>Reads the inputs only as far as the resumed report goes and checks that it is about them, so that a
     /// mismatch is found before any server starts (not for standard input, which cannot be read twice).</summary>
     public async Task CheckResumedAsync(IAsyncEnumerable<InputRecord> records, CancellationToken cancellationToken)

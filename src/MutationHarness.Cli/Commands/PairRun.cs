@@ -27,7 +27,7 @@ internal static class PairRun
         onStarted?.Invoke(verifier);
         verifier.Notice = notice => Console.Error.WriteLine($"notice: {notice}");
 
-        using var progress = new ProgressLine(summary);
+        using var progress = new ProgressLine(summary, selection.Sharded ? null : ProgressLine.CountRecords(files));
         var records = selection.SelectAsync(new RecordReader(catalog).ReadAsync(files, Console.In, CancellationToken.None), CancellationToken.None);
         try
         {

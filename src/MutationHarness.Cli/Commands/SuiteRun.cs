@@ -30,7 +30,7 @@ internal static class SuiteRun
             .Select(t => new ServerIdentity(t.Target.Name, t.Target.Server.Flavor.ToString(), t.Target.Server.Version)).ToList();
         var judgement = new SuiteJudgement(suite, servers);
         var summary = new VerificationSummary();
-        using (new ProgressLine(summary))
+        using (new ProgressLine(summary, ProgressLine.CountRecords(files)))
         {
             var records = new RecordReader(catalog).ReadAsync(files, TextReader.Null, cancellationToken);
             await foreach (var report in verifier.VerifyAllAsync(records, cancellationToken))

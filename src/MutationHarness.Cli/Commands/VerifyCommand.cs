@@ -49,11 +49,13 @@ internal static class VerifyCommand
             var summary = report?.Resumed?.Summary ?? new VerificationSummary();
 
             await using var extra = ExtraOutputs.Read(result, options);
+            var failing = report is null && !result.GetValue(json) ? new FailingRecords() : null;
             var end = await PairRun.RunAsync(options, inputs, new RecordSelection(part, report?.Resumed), summary, async r =>
             {
                 if (report is not null)
                     await report.Writer.WriteAsync(r, CancellationToken.None);
                 await extra.AddAsync(r, CancellationToken.None);
+                failing?.Add(r);
             }, extra.Started);
             await extra.CompleteAsync(summary, cancellationToken);
             if (report is not null)
@@ -63,6 +65,7 @@ internal static class VerifyCommand
             SummaryPrinter.Print(summary, result.GetValue(json), onStdout ? Console.Error : Console.Out);
             if (!end.Finished)
             {
+                failing?.Print(Console.Out);
                 end.Explain();
                 Console.Error.WriteLine(report is { Path.IsRegularFile: true }
                     ? $"stopped early: {summary.Total:N0} records are in {report.Name}; resume with --resume (the same command plus --resume)"
@@ -71,6 +74,7 @@ internal static class VerifyCommand
             }
             if (!result.GetValue(json))
                 DifferentialPrinter.Print(extra.Differential, onStdout ? Console.Error : Console.Out);
+            failing?.Print(Console.Out);
             return summary.AllVerified ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
