@@ -30,7 +30,7 @@ internal static class MinimiseCommand
             usage, 3 when the target cannot start.
 
             Examples:
-              harness minimise ../shared/corpora/pinolo-bugreports.jsonl --id mariadb-13
+              harness minimise fixtures/bug-reports/pinolo-bugreports.jsonl --id mariadb-13
               harness minimise bug.jsonl --target local:mariadb:10.5 --out small.jsonl
             """);
         command.Aliases.Add("minimize");

@@ -39,15 +39,13 @@ internal static class SuiteCommand
             Console.Out.Write(SuiteReports.Text(judgement));
             if (result.GetValue(junit) is { } junitFile)
             {
-                await using var file = AtomicFile.Create(junitFile.FullName);
-                await SuiteReports.WriteJUnitAsync(judgement, file.Stream, cancellationToken);
-                await file.CommitAsync();
-                Console.Error.WriteLine($"junit: {junitFile.FullName}");
+                await OutputFile.WriteAsync(junitFile.Given(), (stream, ct) => SuiteReports.WriteJUnitAsync(judgement, stream, ct), cancellationToken);
+                Console.Error.WriteLine($"junit: {junitFile.Given()}");
             }
             if (result.GetValue(markdown) is { } markdownFile)
             {
-                await AtomicFile.WriteAllTextAsync(markdownFile.FullName, SuiteReports.Markdown(judgement), cancellationToken);
-                Console.Error.WriteLine($"markdown: {markdownFile.FullName}");
+                await OutputFile.WriteAllTextAsync(markdownFile.Given(), SuiteReports.Markdown(judgement), cancellationToken);
+                Console.Error.WriteLine($"markdown: {markdownFile.Given()}");
             }
             return judgement.AllHeld ? ExitCodes.Ok : ExitCodes.Failed;
         }));
@@ -81,7 +79,7 @@ internal static class SuiteCommand
             }
             var text = await System.IO.File.ReadAllTextAsync(suite.Path, cancellationToken);
             var updated = SuiteFileWriter.Update(text, expectations, judgement.Observed.Select(o => o.Id));
-            await AtomicFile.WriteAllTextAsync(suite.Path, updated, cancellationToken);
+            await OutputFile.WriteAllTextAsync(suite.Path, updated, cancellationToken);
             Console.Out.WriteLine($"{changes.Count:N0} changes written to {suite.Path}");
             return ExitCodes.Ok;
         }));

@@ -1,5 +1,6 @@
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Strategies;
+using MutationHarness.Databases.Targets;
 using MutationHarness.Suites;
 using MutationHarness.Verification;
 using MutationHarness.Verification.Reports;
@@ -24,7 +25,7 @@ internal static class SuiteRun
             throw new UsageException($"{suite.Path}: jobs and databases must be at least 1 and timeout above 0");
         var files = InputSources.Expand(suite.ResolvedInputs);
         var catalog = StrategyCatalog.Default;
-        Console.Error.WriteLine($"suite {suite.Name}: starting {string.Join(", ", options.Targets)} …");
+        Console.Error.WriteLine($"suite {suite.Name}: starting {string.Join(", ", options.Targets.Select(TargetSpec.SafeName))} …");
         await using var verifier = await Verifier.StartAsync(options, catalog, new TargetOpener(), cancellationToken);
         var servers = verifier.OpenTargets
             .Select(t => new ServerIdentity(t.Target.Name, t.Target.Server.Flavor.ToString(), t.Target.Server.Version)).ToList();
