@@ -34,6 +34,7 @@ internal static class PairRun
             await foreach (var report in verifier.VerifyAllAsync(records, stop.Taking, stop.Working))
             {
                 summary.Add(report);
+                progress.Add(report);
                 await onReport(report);
             }
         }

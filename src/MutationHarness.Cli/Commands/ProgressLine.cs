@@ -1,19 +1,22 @@
 using System.Diagnostics;
 using MutationHarness.Core.Records;
 using MutationHarness.Core.Verdicts;
+using MutationHarness.Verification;
 using MutationHarness.Verification.Reports;
 using Spectre.Console;
 
 namespace MutationHarness.Cli.Commands;
 
 /// <summary>Shows a long run's progress on standard error: on a terminal a live bar (done/total, rate, time left, how many
-/// did not verify); piped, a plain line every few seconds, so logs stay readable.</summary>
+/// did not verify); piped, a plain line every few seconds, so logs stay readable. It keeps counts of its own, told by
+/// <see cref="Add"/>: the run's summary is not safe to read while the run adds to it.</summary>
 internal sealed class ProgressLine : IDisposable
 {
-    private readonly VerificationSummary _summary;
     private readonly long? _total;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly int _before;
+    private readonly long _before;
+    private long _done;
+    private long _verified;
     private readonly Timer? _timer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task? _live;
@@ -22,8 +25,9 @@ internal sealed class ProgressLine : IDisposable
     /// in <paramref name="summary"/> (a resumed report's) count as done, not as this run's rate.</summary>
     public ProgressLine(VerificationSummary summary, long? total = null)
     {
-        _summary = summary;
-        _before = summary.Total;
+        ArgumentNullException.ThrowIfNull(summary);
+        _before = _done = summary.Total;
+        _verified = summary.Count(Verdict.Verified);
         _total = total;
         if (Console.IsErrorRedirected || Environment.GetEnvironmentVariable("TERM") == "dumb")
             _timer = new Timer(_ => Print(), null, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3));
@@ -39,13 +43,27 @@ internal sealed class ProgressLine : IDisposable
         return files.Sum(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? 1 : File.ReadLines(f).LongCount(l => !string.IsNullOrWhiteSpace(l)));
     }
 
-    private double Rate => (_summary.Total - _before) / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+    /// <summary>Counts one finished record (called from the run's loop; read by the timer or the bar).</summary>
+    public void Add(PairReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Verdict == Verdict.Verified)
+            Interlocked.Increment(ref _verified);
+        Interlocked.Increment(ref _done);
+    }
 
-    private int NotVerified => _summary.Total - _summary.Count(Verdict.Verified);
+    private long Done => Interlocked.Read(ref _done);
 
-    private void Print() =>
-        Console.Error.WriteLine($"… {_summary.Total:N0}{(_total is { } total ? $"/{total:N0}" : "")} records in {_clock.Elapsed:mm\\:ss} ({Rate:N1}/s): " +
-            $"{_summary.Count(Verdict.Verified):N0} verified, {NotVerified:N0} not");
+    private double Rate => (Done - _before) / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+
+    private long NotVerified => Done - Interlocked.Read(ref _verified);
+
+    private void Print()
+    {
+        var done = Done;
+        Console.Error.WriteLine($"… {done:N0}{(_total is { } total ? $"/{total:N0}" : "")} records in {_clock.Elapsed:mm\\:ss} ({Rate:N1}/s): " +
+            $"{done - NotVerified:N0} verified, {NotVerified:N0} not");
+    }
 
     private async Task LiveAsync()
     {
@@ -76,7 +94,7 @@ internal sealed class ProgressLine : IDisposable
 
     private void Update(ProgressTask task)
     {
-        var done = _summary.Total;
+        var done = Done;
         task.Value = Math.Min(done, task.MaxValue);
         var failed = NotVerified > 0 ? $"[red]{NotVerified:N0} not verified[/]" : "0 not verified";
         task.Description = $"{done:N0}{(_total is { } total ? $"/{total:N0}" : "")} records · {Rate:N0}/s · {failed}";
@@ -88,7 +106,7 @@ internal sealed class ProgressLine : IDisposable
         _stop.Cancel();
         _live?.GetAwaiter().GetResult();
         _stop.Dispose();
-        Console.Error.WriteLine($"done: {_summary.Total - _before:N0} records in {_clock.Elapsed.TotalSeconds:N1} s ({Rate:N1}/s)" +
-            (_before > 0 ? $" ({_summary.Total:N0} with those resumed)" : ""));
+        Console.Error.WriteLine($"done: {Done - _before:N0} records in {_clock.Elapsed.TotalSeconds:N1} s ({Rate:N1}/s)" +
+            (_before > 0 ? $" ({Done:N0} with those resumed)" : ""));
     }
 }

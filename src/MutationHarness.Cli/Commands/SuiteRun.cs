@@ -30,13 +30,12 @@ internal static class SuiteRun
         var servers = verifier.OpenTargets
             .Select(t => new ServerIdentity(t.Target.Name, t.Target.Server.Flavor.ToString(), t.Target.Server.Version)).ToList();
         var judgement = new SuiteJudgement(suite, servers);
-        var summary = new VerificationSummary();
-        using (new ProgressLine(summary, ProgressLine.CountRecords(files)))
+        using (var progress = new ProgressLine(new VerificationSummary(), ProgressLine.CountRecords(files)))
         {
             var records = new RecordReader(catalog).ReadAsync(files, TextReader.Null, cancellationToken);
             await foreach (var report in verifier.VerifyAllAsync(records, cancellationToken))
             {
-                summary.Add(report);
+                progress.Add(report);
                 judgement.Add(report);
             }
         }
