@@ -32,10 +32,10 @@ public sealed class FineTuneRoadTests
         await using var standIn = new FineTuningStandIn();
         var folder = Directory.CreateTempSubdirectory("ft-road").FullName;
 
-        // When each runs in turn (the corpus path taken from the shared folder, the fine-tuning ones pointed at the stand-in)
+        // When each runs in turn (the corpus path taken from the repository, the fine-tuning ones pointed at the stand-in)
         foreach (var command in commands)
         {
-            var args = command.Select(a => a == "../shared/corpora/pinolo-bugreports.jsonl" ? SharedPaths.Corpus : a).ToList();
+            var args = command.Select(a => a == "fixtures/bug-reports/pinolo-bugreports.jsonl" ? SharedPaths.Corpus : a).ToList();
             if (args[0] == "finetune")
                 args.AddRange(["--endpoint", standIn.Endpoint.ToString()]);
             if (args.Contains("--wait"))
