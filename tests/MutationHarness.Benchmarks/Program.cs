@@ -1,6 +1,6 @@
 using MutationHarness.Benchmarks;
 
-// ./harness bench [sql|tokens|verify|memory [pairs]|generate [per-strategy]|all] — each prints its figures; nothing here asserts.
+// ./harness bench [sql|tokens|verify|memory [pairs]|generate [per-strategy]|setup [pairs]|all] — each prints its figures; nothing here asserts.
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "pairs" && args.Length == 3)
 {
@@ -25,9 +25,15 @@ if (what == "generate")
     await GenerateBenchmark.RunAsync(Console.Out, perStrategy, Environment.ProcessorCount, CancellationToken.None);
     return 0;
 }
+if (what == "setup")
+{
+    var pairs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400;
+    await SetupBenchmark.RunAsync(Console.Out, pairs, Environment.ProcessorCount, CancellationToken.None);
+    return 0;
+}
 if (what is not ("sql" or "tokens" or "verify" or "all"))
 {
-    Console.Error.WriteLine("usage: harness bench [sql|tokens|verify|all] | harness bench memory [PAIRS] | harness bench generate [PER_STRATEGY] | harness bench pairs N FILE");
+    Console.Error.WriteLine("usage: harness bench [sql|tokens|verify|all] | harness bench memory [PAIRS] | harness bench generate [PER_STRATEGY] | harness bench setup [PAIRS] | harness bench pairs N FILE");
     return 2;
 }
 if (what is "sql" or "all")

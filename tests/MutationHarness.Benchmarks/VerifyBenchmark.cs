@@ -117,7 +117,7 @@ public static class VerifyBenchmark
         }
     }
 
-    private static async IAsyncEnumerable<InputRecord> AsAsync(IReadOnlyList<InputRecord> records)
+    internal static async IAsyncEnumerable<InputRecord> AsAsync(IReadOnlyList<InputRecord> records)
     {
         foreach (var record in records)
             yield return record;
