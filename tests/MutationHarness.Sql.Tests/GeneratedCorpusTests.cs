@@ -8,13 +8,25 @@ public sealed class GeneratedCorpusTests
     public void Every_generated_seed_parses_and_its_normal_form_is_stable()
     {
         foreach (var seed in Seeds)
-        {
-            var parsed = SqlParser.TryParse(seed, out var error);
-            Assert.True(parsed is not null, $"{error?.Message}\n{seed}");
-            var again = SqlParser.TryParse(parsed.Normalized, out error);
-            Assert.True(again is not null, $"{error?.Message}\n{parsed.Normalized}");
-            Assert.Equal(parsed.Normalized, again.Normalized);
-        }
+            AssertNormalFormIsStable(seed, "");
+    }
+
+    /// <summary>The seed parses, and its normal form parses back to itself (<paramref name="context"/> opens a failure's message).</summary>
+    internal static void AssertNormalFormIsStable(string seed, string context)
+    {
+        var parsed = SqlParser.TryParse(seed, out var error);
+        Assert.True(parsed is not null, $"{context}{error?.Message}\n{seed}");
+        var again = SqlParser.TryParse(parsed.Normalized, out error);
+        Assert.True(again is not null, $"{context}{error?.Message}\n{parsed.Normalized}");
+        Assert.Equal(parsed.Normalized, again.Normalized);
+    }
+
+    /// <summary>The mutant conforms to its strategy at the direction the mutator gave it.</summary>
+    internal static void AssertConformsAtItsDirection(Mutant mutant, string seed, string context)
+    {
+        var result = Conformance.Check(mutant.Strategy, seed, mutant.Sql);
+        Assert.True(result.Conforms, $"{context}{mutant.Strategy} at {mutant.Site}: {result.Failure} {result.Reason}\n{seed}\n{mutant.Sql}");
+        Assert.Equal(mutant.IsUpper, result.IsUpper);
     }
 
     [Fact]
@@ -30,11 +42,7 @@ public sealed class GeneratedCorpusTests
         foreach (var seed in Seeds)
         {
             foreach (var mutant in Mutants.Enumerate(seed, randomSeed: 11))
-            {
-                var result = Conformance.Check(mutant.Strategy, seed, mutant.Sql);
-                Assert.True(result.Conforms, $"{mutant.Strategy} at {mutant.Site}: {result.Failure} {result.Reason}\n{seed}\n{mutant.Sql}");
-                Assert.Equal(mutant.IsUpper, result.IsUpper);
-            }
+                AssertConformsAtItsDirection(mutant, seed, "");
         }
     }
 
