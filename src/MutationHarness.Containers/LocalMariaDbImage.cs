@@ -62,6 +62,30 @@ public static class LocalMariaDbImage
         return new BuiltImage(name, root.ServerVersion, Built: true, clock.Elapsed);
     }
 
+    /// <summary>The images of the known series the engine has (series → the MariaDB they hold), or null when no engine answers.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> BuiltAsync(CancellationToken cancellationToken)
+    {
+        DockerEngine engine;
+        try
+        {
+            engine = await DockerEngine.ConnectAsync(cancellationToken);
+        }
+        catch (EngineUnavailableException)
+        {
+            return null;
+        }
+        using (engine)
+        {
+            var built = new Dictionary<string, string>();
+            foreach (var release in MariaDbRelease.All.Where(r => r.Available))
+            {
+                if (await engine.FindImageAsync(ContainerImages.Qualified(NameOf(release)), cancellationToken) is { } image)
+                    built[release.Version] = ServerVersionOf(image.Labels) ?? "";
+            }
+            return built;
+        }
+    }
+
     /// <summary>The server version the engine's image of a series says it holds, or null when the engine has no such image.</summary>
     internal static string? ServerVersionOf(IDictionary<string, string> labels) => labels.TryGetValue(ServerLabel, out var version) ? version : null;
 

@@ -46,10 +46,12 @@ internal static class ServersCommand
     private static Command List()
     {
         var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
-        var command = new Command("list", "Show every MariaDB version the harness knows, whether it is provisioned, its server version and size.") { json };
-        command.SetAction(result =>
+        var command = new Command("list", "Show every MariaDB version the harness knows, whether it is provisioned, its server version and size, and whether the engine DOCKER_HOST names has its image.") { json };
+        command.SetAction(async (result, cancellationToken) =>
         {
             var rows = MariaDbRelease.All.Select(r => (Release: r, Root: ServerRoots.Find(r))).ToList();
+            var images = await LocalMariaDbImage.BuiltAsync(cancellationToken);
+            string? Image(MariaDbRelease release) => images is not null && images.ContainsKey(release.Version) ? LocalMariaDbImage.NameOf(release) : null;
             if (result.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(rows.Select(r => new
@@ -61,19 +63,22 @@ internal static class ServersCommand
                     server = r.Root?.ServerVersion,
                     bytes = r.Root?.Bytes,
                     path = r.Root?.Directory,
+                    image = Image(r.Release),
                 })));
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumns("target", "from", "status", "server", "size");
+                .AddColumns("target", "from", "status", "server", "size", "image");
             foreach (var (release, root) in rows)
             {
                 var status = root is not null ? "installed" : release.Available ? "not installed" : "unavailable";
                 table.AddRow(Markup.Escape("local:mariadb:" + release.Version), Markup.Escape(release.Source), status,
-                    Markup.Escape(root?.ServerVersion ?? ""), root?.Size ?? "");
+                    Markup.Escape(root?.ServerVersion ?? ""), root?.Size ?? "", Image(release) is null ? "" : "built");
             }
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }).Write(table);
             Console.WriteLine($"roots: {ServerRoots.Directory}");
+            Console.WriteLine(images is null ? "images: no Docker engine answers (DOCKER_HOST); 'harness servers image mariadb:<version>' builds one where one does"
+                : $"images: {LocalMariaDbImage.Repository}:<version>, built by 'harness servers image mariadb:<version>', run by container:mariadb:<version> when the official one cannot be pulled");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Images;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,15 +16,19 @@ namespace MutationHarness.Integration.Tests.Containers;
 public sealed class LocalImageTests
 {
     [Fact]
-    public async Task Building_again_from_the_same_root_keeps_the_image()
+    public async Task Building_again_from_the_same_root_keeps_the_image_and_the_list_shows_it()
     {
         await ContainerAvailability.RequireMariaDbAsync();
 
         var (exit, output, error) = await HarnessProcess.RunAsync("servers", "image", "mariadb:11.8");
+        var (_, list, _) = await HarnessProcess.RunAsync("servers", "list", "--json");
 
         Assert.True(exit == 0, error);
         Assert.Contains("mutationharness/mariadb:11.8: MariaDB 11.8.", output, StringComparison.Ordinal);
         Assert.Contains("up to date", output, StringComparison.Ordinal);
+        var images = JsonNode.Parse(list)!.AsArray().ToDictionary(r => (string)r!["target"]!, r => (string?)r!["image"]);
+        Assert.Equal("mutationharness/mariadb:11.8", images["local:mariadb:11.8"]);
+        Assert.Null(images["local:mariadb:10.6"]);
     }
 
     // No exec into the container: Podman keeps an exec session's monitor process five minutes after it ends.
