@@ -30,6 +30,12 @@ public sealed class AggregationTests
     [InlineData("FixMWhere1U", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE c > 0 GROUP BY a", "SELECT c AS a FROM (SELECT a, c FROM t) AS d WHERE 1 GROUP BY a", "SELECT #1 groups rows but selects `c` AS `a`, while GROUP BY `a` reads a column of FROM")]
     [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT * FROM t) AS d WHERE c > 0 GROUP BY x", "SELECT c AS x FROM (SELECT * FROM t) AS d WHERE 1 GROUP BY x", "SELECT #1 groups rows but selects `c` AS `x`, while GROUP BY `x` reads a column of FROM")]
     [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT b, c FROM t) AS d(x, c) WHERE c > 0 GROUP BY x", "SELECT c AS x FROM (SELECT b, c FROM t) AS d(x, c) WHERE 1 GROUP BY x", "SELECT #1 groups rows but selects `c` AS `x`, while GROUP BY `x` reads a column of FROM")]
+    // Any row's value: DISTINCT and HAVING read it, and a group may show another row's value with more rows or
+    // another plan (found by the soundness self-test); also beside an aggregate with no GROUP BY (one group).
+    [InlineData("FixMDistinctU", "SELECT DISTINCT a, b FROM t GROUP BY a", "SELECT a, b FROM t GROUP BY a", "SELECT #1 groups rows but selects `b`")]
+    [InlineData("FixMDistinctL", "SELECT a, b FROM t GROUP BY a", "SELECT DISTINCT a, b FROM t GROUP BY a", "SELECT #1 groups rows but selects `b`")]
+    [InlineData("FixMHaving1U", "SELECT a, b, COUNT(*) FROM t GROUP BY a HAVING b > 0", "SELECT a, b, COUNT(*) FROM t GROUP BY a HAVING 1", "SELECT #1 aggregates (COUNT) but selects `b`")]
+    [InlineData("FixMDistinctU", "SELECT DISTINCT a, MAX(b) FROM t", "SELECT a, MAX(b) FROM t", "SELECT #1 aggregates (MAX) but selects `a`")]
     public void A_site_with_no_expected_relation_is_not_a_site(string strategy, string original, string mutant, string why)
     {
         var result = Conformance.Check(strategy, original, mutant);
@@ -59,6 +65,10 @@ public sealed class AggregationTests
     // A GROUP BY name no table of FROM can have is the select alias: FROM holds only derived tables, all columns known.
     [InlineData("FixMWhere1U", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE b > 0 GROUP BY x", "SELECT c AS x FROM (SELECT b, c FROM t) AS d WHERE 1 GROUP BY x")]
     [InlineData("FixMWhere1U", "SELECT d.c AS x FROM (SELECT b, c FROM t) AS d JOIN (SELECT b AS y FROM u) AS e ON d.b = e.y WHERE d.b > 0 GROUP BY x", "SELECT d.c AS x FROM (SELECT b, c FROM t) AS d JOIN (SELECT b AS y FROM u) AS e ON d.b = e.y WHERE 1 GROUP BY x")]
+    // Their twins: every selected column grouped or aggregated.
+    [InlineData("FixMDistinctU", "SELECT DISTINCT a, COUNT(*) FROM t GROUP BY a", "SELECT a, COUNT(*) FROM t GROUP BY a")]
+    [InlineData("FixMHaving1U", "SELECT a, COUNT(*) FROM t GROUP BY a HAVING a > 0", "SELECT a, COUNT(*) FROM t GROUP BY a HAVING 1")]
+    [InlineData("FixMDistinctL", "SELECT a, b FROM t GROUP BY a, b", "SELECT DISTINCT a, b FROM t GROUP BY a, b")]
     public void A_site_whose_rows_reach_the_result_unaggregated_keeps_its_relation(string strategy, string original, string mutant)
     {
         var result = Conformance.Check(strategy, original, mutant);

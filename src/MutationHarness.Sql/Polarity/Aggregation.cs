@@ -17,9 +17,10 @@ internal static partial class Aggregation
 
     /// <summary>Why the SELECT's output is not made of its rows, or null: a window function (which also sees the rows
     /// HAVING keeps); an aggregate in the select list, HAVING or ORDER BY, or in a subquery there that reads only
-    /// this SELECT's columns; or GROUP BY beside a selected expression that is neither grouped nor aggregated (its
-    /// value is any row's of the group, so it too may change with HAVING).</summary>
-    public static (string Reason, bool CoversHaving)? Of(SelectQuery select)
+    /// this SELECT's columns; or a selected expression that is neither grouped nor aggregated beside GROUP BY or an
+    /// aggregate. Its value is any row's of the group, so HAVING and DISTINCT, which read it, keep no relation either
+    /// (<c>AnyRow</c>): with more rows, or another plan, the group may show another row's value.</summary>
+    public static (string Reason, bool CoversHaving, bool AnyRow)? Of(SelectQuery select)
     {
         // One pass over what the SELECT computes its output from: the select list and HAVING, then ORDER BY (where a
         // window function only orders). Most SELECTs have none of these calls and no subquery, and cost no allocation.
@@ -32,7 +33,7 @@ internal static partial class Aggregation
         Visit(select.Having, found);
         if (found.Window is { } window)
         {
-            return ($"computes a window function ({window.Name.ToUpperInvariant()})", true);
+            return ($"computes a window function ({window.Name.ToUpperInvariant()})", true, false);
         }
 
         var aggregate = found.Aggregate;
@@ -41,19 +42,20 @@ internal static partial class Aggregation
             Visit(item.Value, found);
         }
 
-        if ((aggregate ?? found.Aggregate) is { } call)
+        var why = (aggregate ?? found.Aggregate) is { } call
+            ? $"aggregates ({call.Name.ToUpperInvariant()}{(aggregate is null ? " in ORDER BY" : string.Empty)})"
+            : found.Subqueries is { } subqueries && OuterAggregate(select, subqueries) is { } outer
+                ? $"aggregates ({outer.Name.ToUpperInvariant()} in a subquery, over this SELECT's columns)"
+                : null;
+        if (why is null && select.GroupBy is not { Count: > 0 })
         {
-            return ($"aggregates ({call.Name.ToUpperInvariant()}{(aggregate is null ? " in ORDER BY" : string.Empty)})", false);
+            return null;
         }
 
-        if (found.Subqueries is { } subqueries && OuterAggregate(select, subqueries) is { } outer)
-        {
-            return ($"aggregates ({outer.Name.ToUpperInvariant()} in a subquery, over this SELECT's columns)", false);
-        }
-
-        return select.GroupBy is { Count: > 0 } groupBy && Ungrouped(select, groupBy) is { } column
-            ? ($"groups rows but selects {column} neither grouped nor aggregated (any row's value)", true)
-            : null;
+        // Beside GROUP BY or an aggregate (one group of all rows), a column outside every aggregate is any row's value.
+        return Ungrouped(select, select.GroupBy ?? []) is { } column
+            ? ($"{(why is null ? "groups rows" : why)} but selects {column} neither grouped nor aggregated (any row's value)", true, true)
+            : why is null ? null : (why, false, false);
     }
 
     /// <summary>Why a LIMIT, OFFSET or FETCH cuts the rows, or null when there is none or it cannot: no offset and

@@ -94,16 +94,17 @@ internal sealed partial class SiteWalker
 
     private void WalkSelect(SelectQuery select, bool flag, Stop? stop)
     {
-        Offer(select, Clause.Itself, flag, stop);
+        // DISTINCT and HAVING act on the aggregated rows (HAVING not on a window's, neither on any row's value of a
+        // group), so only what feeds the aggregation has no expected relation: FROM, its joins and WHERE, and
+        // everything below them.
+        var aggregation = Aggregation.Of(select);
+        var fed = stop ?? (aggregation is { } why ? Stops.NoRelation($"SELECT #{select.Ordinal} {why.Reason}") : null);
+        Offer(select, Clause.Itself, flag, aggregation is { AnyRow: true } ? fed : stop);
         foreach (var item in select.Items)
         {
             WalkExpr(item.Value, flag, stop ?? Stops.SelectList);
         }
 
-        // DISTINCT and HAVING act on the aggregated rows (HAVING not on a window's, nor on arbitrary rows), so only
-        // what feeds the aggregation has no expected relation: FROM, its joins and WHERE, and everything below them.
-        var aggregation = Aggregation.Of(select);
-        var fed = stop ?? (aggregation is { } why ? Stops.NoRelation($"SELECT #{select.Ordinal} {why.Reason}") : null);
         if (select.From is not null)
         {
             WalkTable(select.From, flag, fed);
