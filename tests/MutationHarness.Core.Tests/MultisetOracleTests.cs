@@ -201,10 +201,10 @@ public sealed class CellRulesTests
     }
 
     [Fact]
-    public void Strings_compare_under_a_shared_ci_collation_but_never_under_bin_binary_or_two_different_collations()
+    public void Strings_compare_under_a_shared_collation_also_bin_but_never_binary_or_two_different_collations()
     {
         Assert.Equal(CellRule.Collation, Assert.Single(CellRules.For([Ci], [Ci], false).Rules));
-        Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Bin], [Bin], false).Rules));
+        Assert.Equal(CellRule.Collation, Assert.Single(CellRules.For([Bin], [Bin], false).Rules));
         Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Ci], [Bin], false).Rules));
         Assert.Equal(CellRule.Exact, Assert.Single(CellRules.For([Double], [Double], true).Rules));
     }

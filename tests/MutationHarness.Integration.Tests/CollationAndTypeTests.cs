@@ -5,7 +5,8 @@ using MutationHarness.Verification;
 namespace MutationHarness.Integration.Tests;
 
 /// <summary>SEMANTICS §4 on the embedded MariaDB: where a query keeps one representative of values its column's collation
-/// calls equal, another spelling is no violation; binary, <c>_bin</c> and NO PAD stay exact. FixMRmUnionAllL compares
+/// calls equal, another spelling is no violation (also trailing spaces under MariaDB's PAD SPACE <c>_bin</c>); binary,
+/// NO PAD and case under <c>_bin</c> stay exact. FixMRmUnionAllL compares
 /// numbers by value where the dropped branch changed the column's type; nothing else does.</summary>
 public sealed class CollationAndTypeTests(VerifierFixture fixture)
 {
@@ -26,6 +27,7 @@ public sealed class CollationAndTypeTests(VerifierFixture fixture)
     [InlineData("VARCHAR(10) COLLATE utf8mb4_uca1400_ai_ci", "'a'", "'A'")]
     [InlineData("VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_swedish_ci", "'ä'", "'Ä'")]
     [InlineData("VARCHAR(10) COLLATE utf8mb4_general_ci", "'x'", "'x '")]
+    [InlineData("VARCHAR(10) COLLATE utf8mb4_bin", "'x'", "'x '")]
     public async Task DISTINCT_printing_another_spelling_of_an_equal_value_verifies(string column, string first, string second)
     {
         // Given a table where DISTINCT over all rows keeps the first spelling, and the seed sees only the second
@@ -40,6 +42,7 @@ public sealed class CollationAndTypeTests(VerifierFixture fixture)
 
     [Theory]
     [InlineData("utf8mb4_bin", "'a'", "'A'")]
+    [InlineData("utf8mb4_nopad_bin", "'x'", "'x '")]
     [InlineData("utf8mb4_general_nopad_ci", "'x'", "'x '")]
     [InlineData("binary", "'a'", "'A'")]
     public async Task The_same_shape_printed_under_a_bin_NO_PAD_or_binary_collation_stays_a_violation(string outer, string first, string second)

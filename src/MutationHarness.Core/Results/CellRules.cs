@@ -5,7 +5,7 @@ namespace MutationHarness.Core.Results;
 /// <summary>How the cells of one column are compared when exact text finds a violation (SEMANTICS §4).</summary>
 public enum CellRule
 {
-    /// <summary>Exact text: the default, and always for binary and <c>_bin</c> collations.</summary>
+    /// <summary>Exact text: the default, and always for binary strings and for two different collations.</summary>
     Exact,
 
     /// <summary>Under the column's collation, as the server decides equality (both sides share the collation).</summary>
