@@ -8,6 +8,11 @@ internal static class SharedFixtures
     /// <remarks>Every statement of them runs under the statement deadline, enforced by the server and by the client.</remarks>
     public static IReadOnlyList<FixtureScript> For(VerifyOptions options)
     {
+        if (options.Fixtures.Count > 0)
+        {
+            return options.Fixtures.Select(script => script with { StatementTimeout = options.StatementTimeout }).ToList();
+        }
+
         var scripts = options.DataScripts.Count > 0
             ? options.DataScripts.Select(path => FixtureScripts.FromDataScript(Path.GetFileName(path), ReadScript(path)))
             : Enumerable.Range(options.FixtureSeed, Math.Max(1, options.Databases)).Select(UpstreamFixtureGenerator.Generate);

@@ -26,6 +26,9 @@ public sealed record VerifyOptions
     /// <summary>Data scripts (an upstream <c>output.data.sql</c>) to load instead of generated databases.</summary>
     public IReadOnlyList<string> DataScripts { get; init; } = [];
 
+    /// <summary>Databases given as scripts (the self-test's own); they win over <see cref="DataScripts"/> and generated ones.</summary>
+    public IReadOnlyList<FixtureScript> Fixtures { get; init; } = [];
+
     /// <summary>Run a seed once per database and reuse its rows for the next pairs with the same seed (not for
     /// flagged pairs, nor when a violation is re-run). Off: every pair runs both statements.</summary>
     public bool ReuseSeedResults { get; init; } = true;

@@ -1,6 +1,6 @@
 using MutationHarness.Benchmarks;
 
-// ./harness bench [sql|tokens|verify|memory [pairs]|generate [per-strategy]|setup [pairs]|all] — each prints its figures; nothing here asserts.
+// ./harness bench [sql|tokens|verify|memory [pairs]|generate [per-strategy]|setup [pairs]|soundness [seeds]|all] — each prints its figures; nothing here asserts.
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "pairs" && args.Length == 3)
 {
@@ -31,9 +31,16 @@ if (what == "setup")
     await SetupBenchmark.RunAsync(Console.Out, pairs, Environment.ProcessorCount, CancellationToken.None);
     return 0;
 }
+if (what == "soundness")
+{
+    // ./harness bench soundness [SEEDS [DATABASES [RANDOM_SEED]]]: the differential self-test, bigger than CI's.
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await SoundnessBenchmark.RunAsync(Console.Out, Arg(1, 600), Arg(2, 5), Arg(3, MutationHarness.Verification.Soundness.SoundnessSelfTest.DefaultRandomSeed),
+        Environment.ProcessorCount, CancellationToken.None);
+}
 if (what is not ("sql" or "tokens" or "verify" or "all"))
 {
-    Console.Error.WriteLine("usage: harness bench [sql|tokens|verify|all] | harness bench memory [PAIRS] | harness bench generate [PER_STRATEGY] | harness bench setup [PAIRS] | harness bench pairs N FILE");
+    Console.Error.WriteLine("usage: harness bench [sql|tokens|verify|all] | harness bench memory [PAIRS] | harness bench generate [PER_STRATEGY] | harness bench setup [PAIRS] | harness bench pairs N FILE | harness bench soundness [SEEDS [DATABASES [RANDOM_SEED]]]");
     return 2;
 }
 if (what is "sql" or "all")
