@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using MutationHarness.Core.Threading;
 
 namespace MutationHarness.Verification;
 
@@ -76,7 +77,7 @@ internal static class InOrderWorkers
                 // The item's result will never come, so the others would wait for room forever; they stop with
                 // cancellations, and this failure is the one the caller hears of.
                 Interlocked.CompareExchange(ref failure, e, null);
-                await stop.CancelAsync();
+                await SafeCancellation.CancelAsync(stop);
                 throw;
             }
         }
@@ -109,7 +110,7 @@ internal static class InOrderWorkers
         {
             if (!completed)
             {
-                await stop.CancelAsync();
+                await SafeCancellation.CancelAsync(stop);
                 try { await all; }
                 catch (OperationCanceledException) { /* the workers stopped as asked */ }
             }

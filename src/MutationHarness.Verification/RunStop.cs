@@ -1,3 +1,5 @@
+using MutationHarness.Core.Threading;
+
 namespace MutationHarness.Verification;
 
 /// <summary>How a run ends early: first it stops taking records and lets those in flight finish; then, after a grace
@@ -8,6 +10,7 @@ public sealed class RunStop : IDisposable
     private readonly CancellationTokenSource _working = new();
     private readonly Lock _gate = new();
     private bool _disposed;
+    private IDisposable? _drainTimer;
 
     /// <summary>Cancelled when no more records may be taken (and when a target is still starting: it stops).</summary>
     public CancellationToken Taking => _taking.Token;
@@ -26,8 +29,8 @@ public sealed class RunStop : IDisposable
         {
             if (_disposed)
                 return;
-            _taking.Cancel();
-            _working.CancelAfter(drain);
+            SafeCancellation.Cancel(_taking);
+            _drainTimer ??= SafeCancellation.CancelAfter(_working, drain);
         }
     }
 
@@ -38,8 +41,8 @@ public sealed class RunStop : IDisposable
         {
             if (_disposed)
                 return;
-            _taking.Cancel();
-            _working.Cancel();
+            SafeCancellation.Cancel(_taking);
+            SafeCancellation.Cancel(_working);
         }
     }
 
@@ -49,6 +52,7 @@ public sealed class RunStop : IDisposable
         lock (_gate)
         {
             _disposed = true;
+            _drainTimer?.Dispose();
             _taking.Dispose();
             _working.Dispose();
         }

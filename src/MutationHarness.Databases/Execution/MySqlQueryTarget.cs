@@ -5,6 +5,7 @@ using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
 using MySqlConnector;
+using MutationHarness.Core.Threading;
 
 namespace MutationHarness.Databases.Execution;
 
@@ -70,7 +71,7 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         if (await Task.WhenAny(work, Task.Delay(StatementRunner.AbandonAfter(request.Deadline), cancellationToken)) == work)
             return await work;
         cancellationToken.ThrowIfCancellationRequested();
-        await abandon.CancelAsync();
+        await SafeCancellation.CancelAsync(abandon);
         if (rented.Task.IsCompletedSuccessfully)
         {
             var session = rented.Task.Result;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MutationHarness.Core.Fixtures;
+using MutationHarness.Core.Threading;
 
 namespace MutationHarness.Databases.Execution;
 
@@ -16,6 +17,7 @@ internal sealed class SetupWatch : IAsyncDisposable
     private readonly Func<int, Task<bool>> _kill;
     private readonly int _threadId;
     private readonly CancellationTokenSource _stop;
+    private readonly IDisposable _backstop;
     private readonly CancellationTokenSource _done = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _monitor;
@@ -28,7 +30,7 @@ internal sealed class SetupWatch : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A backstop should the watch itself be held up: the driver cancels the statement a little after the budget.
         _stop.Token.Register(() => _reason ??= OverTime());
-        _stop.CancelAfter(budget.Time + Backstop);
+        _backstop = SafeCancellation.CancelAfter(_stop, budget.Time + Backstop);
         _monitor = MonitorAsync();
     }
 
@@ -53,6 +55,7 @@ internal sealed class SetupWatch : IAsyncDisposable
         {
             // Stopped on purpose.
         }
+        _backstop.Dispose();
         _done.Dispose();
         _stop.Dispose();
     }
@@ -80,7 +83,7 @@ internal sealed class SetupWatch : IAsyncDisposable
                 continue;
             _reason = reason;
             if (!await _kill(_threadId))
-                await _stop.CancelAsync();
+                await SafeCancellation.CancelAsync(_stop);
             return;
         }
     }

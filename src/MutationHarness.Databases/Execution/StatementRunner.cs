@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
 using MySqlConnector;
+using MutationHarness.Core.Threading;
 
 namespace MutationHarness.Databases.Execution;
 
@@ -20,7 +21,7 @@ internal sealed class StatementRunner(ServerQuirks quirks, string target, Sessio
         var deadline = request.Deadline;
         var started = Stopwatch.GetTimestamp();
         using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadlineSource.CancelAfter(deadline + Grace(deadline));
+        using var deadlineTimer = SafeCancellation.CancelAfter(deadlineSource, deadline + Grace(deadline));
         var token = deadlineSource.Token;
         try
         {
@@ -77,7 +78,7 @@ internal sealed class StatementRunner(ServerQuirks quirks, string target, Sessio
         PinnedSession session, string database, string sql, TimeSpan deadline, CancellationToken cancellationToken)
     {
         using var deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadlineSource.CancelAfter(deadline + Grace(deadline));
+        using var deadlineTimer = SafeCancellation.CancelAfter(deadlineSource, deadline + Grace(deadline));
         session.Broken = true;
         try
         {
