@@ -12,8 +12,8 @@ internal static class ContainerJanitor
     /// <summary>The label naming the harness process that started a container.</summary>
     public const string OwnerLabel = "org.mutationharness.owner";
 
-    private static readonly TimeSpan s_exitBudget = TimeSpan.FromSeconds(15);
-    private static readonly Lock s_gate = new();
+    private static readonly TimeSpan ExitBudget = TimeSpan.FromSeconds(15);
+    private static readonly Lock Gate = new();
     private static bool s_hooked;
     private static bool s_swept;
 
@@ -41,7 +41,7 @@ internal static class ContainerJanitor
     /// (saying so), and hooks process exit to remove this one's.</summary>
     public static async Task PrepareAsync(DockerEngine engine, Action<string> log, CancellationToken cancellationToken)
     {
-        lock (s_gate)
+        lock (Gate)
         {
             if (!s_hooked)
             {
@@ -80,11 +80,11 @@ internal static class ContainerJanitor
         {
             Task.Run(async () =>
             {
-                using var budget = new CancellationTokenSource(s_exitBudget);
+                using var budget = new CancellationTokenSource(ExitBudget);
                 using var engine = await DockerEngine.ConnectAsync(budget.Token);
                 foreach (var container in await OwnedAsync(engine, null, budget.Token))
                     await RemoveAsync(engine, container.ID, budget.Token);
-            }).Wait(s_exitBudget);
+            }).Wait(ExitBudget);
         }
         catch (Exception e) when (e is AggregateException or EngineUnavailableException or OperationCanceledException)
         {

@@ -19,7 +19,7 @@ public static class LocalMariaDbImage
 
     private const string RecipeLabel = "org.mutationharness.recipe";
     private const string ServerLabel = "org.mutationharness.server";
-    private static readonly string[] s_contextFiles = ["Dockerfile", "entrypoint.sh", "server.cnf"];
+    private static readonly string[] ContextFiles = ["Dockerfile", "entrypoint.sh", "server.cnf"];
 
     /// <summary>The image of a series: <c>mutationharness/mariadb:11.8</c>.</summary>
     public static string NameOf(MariaDbRelease release)
@@ -128,7 +128,7 @@ public static class LocalMariaDbImage
         using var context = new MemoryStream();
         await using (var tar = new TarWriter(context, TarEntryFormat.Pax, leaveOpen: true))
         {
-            foreach (var file in s_contextFiles)
+            foreach (var file in ContextFiles)
             {
                 var entry = new PaxTarEntry(TarEntryType.RegularFile, file)
                 {
@@ -159,7 +159,7 @@ public static class LocalMariaDbImage
     private static string Recipe(ServerRoot root)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in s_contextFiles)
+        foreach (var file in ContextFiles)
             hash.AppendData(Resource(file));
         hash.AppendData(Encoding.UTF8.GetBytes($"{root.ServerVersion}\n{root.Provisioned:O}"));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];

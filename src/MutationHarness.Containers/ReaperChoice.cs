@@ -9,13 +9,13 @@ namespace MutationHarness.Containers;
 /// <see cref="ContainerJanitor"/> cleans up instead) rather than failing every container start.</summary>
 internal static class ReaperChoice
 {
-    private static readonly SemaphoreSlim s_gate = new(1, 1);
+    private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool s_decided;
 
     /// <summary>Decides once per process, before the first container starts.</summary>
     public static async Task DecideAsync(IImageStore store, ImagePull pull, Action<string> log, CancellationToken cancellationToken)
     {
-        await s_gate.WaitAsync(cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
         try
         {
             if (s_decided || !TestcontainersSettings.ResourceReaperEnabled)
@@ -36,7 +36,7 @@ internal static class ReaperChoice
         }
         finally
         {
-            s_gate.Release();
+            Gate.Release();
         }
     }
 }

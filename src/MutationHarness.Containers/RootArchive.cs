@@ -7,7 +7,7 @@ namespace MutationHarness.Containers;
 internal static class RootArchive
 {
     // Directories kept empty in the image: mount points, scratch space, and what only apt or people read.
-    private static readonly string[] s_emptied =
+    private static readonly string[] Emptied =
     [
         "proc", "sys", "dev", "run", "tmp", "var/tmp", "var/cache/apt", "var/lib/apt/lists",
         "usr/share/doc", "usr/share/man", "usr/share/info", "usr/share/locale",
@@ -30,7 +30,7 @@ internal static class RootArchive
                     continue; // a symbolic link is written as one, never followed
                 if (entry is DirectoryInfo child)
                 {
-                    if (!s_emptied.Contains(name, StringComparer.Ordinal))
+                    if (!Emptied.Contains(name, StringComparer.Ordinal))
                         pending.Push(child);
                 }
                 else if (entry is FileInfo file)

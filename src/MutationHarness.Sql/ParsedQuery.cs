@@ -7,7 +7,7 @@ namespace MutationHarness.Sql;
 /// <summary>A parsed SELECT statement: its original text and its normalised form.</summary>
 public sealed class ParsedQuery
 {
-    private string? normalized;
+    private string? _normalized;
 
     internal ParsedQuery(SyntaxTree tree) => Tree = tree;
 
@@ -21,5 +21,5 @@ public sealed class ParsedQuery
     public bool IsOrdered => (Tree.Root is WithQuery with ? with.Body : Tree.Root).OrderBy is { Count: > 0 };
 
     /// <summary>The normalised text used for comparison and de-duplication.</summary>
-    public string Normalized => normalized ??= NormalPrinter.Print(Tree);
+    public string Normalized => _normalized ??= NormalPrinter.Print(Tree);
 }

@@ -8,7 +8,7 @@ namespace MutationHarness.Suites;
 /// compares as many version parts as it names, so <c>&lt;=10.11</c> takes every 10.11.x and <c>&lt;12</c> no 12.x.</summary>
 public sealed partial record ServerSelector(string Server, IReadOnlyList<VersionBound> Bounds)
 {
-    private static readonly string[] s_flavors = ["mariadb", "mysql", "tidb"];
+    private static readonly string[] Flavors = ["mariadb", "mysql", "tidb"];
 
     [GeneratedRegex(@"^(?<op>>=|<=|>|<|=)(?<version>\d+(\.\d+)*)$")]
     private static partial Regex Bound();
@@ -40,7 +40,7 @@ public sealed partial record ServerSelector(string Server, IReadOnlyList<Version
     public bool Matches(ServerIdentity server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var named = s_flavors.Contains(Server, StringComparer.OrdinalIgnoreCase)
+        var named = Flavors.Contains(Server, StringComparer.OrdinalIgnoreCase)
             ? string.Equals(Server, server.Flavor, StringComparison.OrdinalIgnoreCase)
             : string.Equals(Server, server.Target, StringComparison.Ordinal);
         if (!named)

@@ -9,7 +9,7 @@ namespace MutationHarness.Suites;
 /// <summary>Writes a suite's <c>expect:</c> block back into its file, leaving every other line (comments included) as it was.</summary>
 public static partial class SuiteFileWriter
 {
-    private static readonly JsonSerializerOptions s_quoted = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Quoted = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [GeneratedRegex(@"^[A-Za-z0-9._/-]+$")]
     private static partial Regex Plain();
@@ -86,5 +86,5 @@ public static partial class SuiteFileWriter
         Plain().IsMatch(value)
         || Uri.IsWellFormedUriString(value, UriKind.Absolute) && !value.Contains(' ', StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal)
             ? value
-            : JsonSerializer.Serialize(value, s_quoted);
+            : JsonSerializer.Serialize(value, Quoted);
 }

@@ -9,9 +9,9 @@ namespace MutationHarness.Suites;
 /// what to write instead; unknown keys are mistakes too, so a misspelled <c>expect</c> cannot silently expect nothing.</summary>
 public static class SuiteReader
 {
-    private static readonly string[] s_topKeys = ["name", "description", "inputs", "targets", "run", "expect"];
-    private static readonly string[] s_runKeys = ["timeout", "reruns", "databases", "jobs"];
-    private static readonly string[] s_ruleKeys = ["verdict", "on", "reason", "link"];
+    private static readonly string[] TopKeys = ["name", "description", "inputs", "targets", "run", "expect"];
+    private static readonly string[] RunKeys = ["timeout", "reruns", "databases", "jobs"];
+    private static readonly string[] RuleKeys = ["verdict", "on", "reason", "link"];
 
     /// <summary>Reads the suite at <paramref name="path"/>.</summary>
     public static Suite Read(string path)
@@ -31,7 +31,7 @@ public static class SuiteReader
         var file = new Where(path);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SuiteException($"{path}: a suite is a YAML mapping with name, inputs and expect");
-        file.OnlyKeys(root, s_topKeys);
+        file.OnlyKeys(root, TopKeys);
         var name = file.Scalar(root, "name") ?? Path.GetFileNameWithoutExtension(path);
         var inputs = file.List(root, "inputs");
         if (inputs.Count == 0)
@@ -44,7 +44,7 @@ public static class SuiteReader
         if (file.Child(root, "run") is not { } node)
             return new SuiteRunOptions(null, null, null, null);
         var run = file.Mapping(node, "run");
-        file.OnlyKeys(run, s_runKeys);
+        file.OnlyKeys(run, RunKeys);
         return new SuiteRunOptions(file.Number(run, "timeout"), (int?)file.Number(run, "reruns"),
             (int?)file.Number(run, "databases"), (int?)file.Number(run, "jobs"));
     }
@@ -81,7 +81,7 @@ public static class SuiteReader
         if (node is YamlScalarNode scalar)
             return ParseShortForm(file, scalar);
         var rule = file.Mapping(node, "a pair's rule");
-        file.OnlyKeys(rule, s_ruleKeys);
+        file.OnlyKeys(rule, RuleKeys);
         var verdictNode = file.Child(rule, "verdict")
             ?? throw new SuiteException($"{file.Path}:{rule.Start.Line}: a rule needs 'verdict' ({string.Join(", ", Verdicts.All.Select(v => v.Name()))})");
         var on = file.Scalar(rule, "on") is { } selector ? ParseSelector(file, file.Child(rule, "on")!, selector) : null;

@@ -7,7 +7,7 @@ internal static class VerdictPrecedence
 {
     // A side that does not run makes the pair bad data whatever else happened; a stable
     // violation outranks a flaky one; verified only when everything verified.
-    private static readonly Verdict[] s_order =
+    private static readonly Verdict[] Order =
         [Verdict.Rejected, Verdict.NonConforming, Verdict.NotExecutable, Verdict.Timeout, Verdict.TooLarge, Verdict.RelationViolated, Verdict.Unstable, Verdict.Verified];
 
     public static Verdict Worst(IEnumerable<Verdict> verdicts)
@@ -15,7 +15,7 @@ internal static class VerdictPrecedence
         var worst = Verdict.Verified;
         foreach (var verdict in verdicts)
         {
-            if (Array.IndexOf(s_order, verdict) < Array.IndexOf(s_order, worst))
+            if (Array.IndexOf(Order, verdict) < Array.IndexOf(Order, worst))
                 worst = verdict;
         }
         return worst;

@@ -15,7 +15,7 @@ public static class Harness
     /// <summary>The variable that names another target (any <c>--target</c> text: a connection string, local:mariadb:10.5…).</summary>
     public const string TargetVariable = "MUTATIONHARNESS_TARGET";
 
-    private static readonly SemaphoreSlim s_starting = new(1, 1);
+    private static readonly SemaphoreSlim Starting = new(1, 1);
     private static Verifier? s_verifier;
 
     /// <summary>Verifies the pair as <c>harness verify</c> does and fails the test, with the verdict, the reason and the
@@ -48,7 +48,7 @@ public static class Harness
     {
         if (s_verifier is { } ready)
             return ready;
-        await s_starting.WaitAsync(cancellationToken);
+        await Starting.WaitAsync(cancellationToken);
         try
         {
             if (s_verifier is null)
@@ -63,7 +63,7 @@ public static class Harness
         }
         finally
         {
-            s_starting.Release();
+            Starting.Release();
         }
     }
 

@@ -6,12 +6,12 @@ namespace MutationHarness.Evaluation.Tests;
 /// <summary>CREATE TABLE answers graded against the real table: seed 000's model against sc_org.</summary>
 public sealed class DdlModeTests(ServerFixture servers)
 {
-    private static readonly string s_folder = Path.Combine(RepositoryRoot.Path, "fixtures", "eval", "ddl");
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "fixtures", "eval", "ddl");
 
     private static async Task<(TestExample Example, ModelAnswer Answer)> FixtureAsync(string id)
     {
-        var examples = await TestSetReader.ReadAsync(Path.Combine(s_folder, "questions.jsonl"), EvalMode.Ddl, StrategyCatalog.Default, TestContext.Current.CancellationToken);
-        var answers = await OutputsFile.LoadAsync(Path.Combine(s_folder, "answers.jsonl"), TestContext.Current.CancellationToken);
+        var examples = await TestSetReader.ReadAsync(Path.Combine(Folder, "questions.jsonl"), EvalMode.Ddl, StrategyCatalog.Default, TestContext.Current.CancellationToken);
+        var answers = await OutputsFile.LoadAsync(Path.Combine(Folder, "answers.jsonl"), TestContext.Current.CancellationToken);
         var example = examples.Single(e => e.Id == id);
         return (example, await answers.AnswerAsync(example, TestContext.Current.CancellationToken));
     }

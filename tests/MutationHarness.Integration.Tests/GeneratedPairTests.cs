@@ -15,7 +15,7 @@ public sealed class GeneratedPairTests(VerifierFixture fixture)
     //  - not-executable: the generator's `~x + 1` / `-~x` over unsigned columns overflows (1690).
     // FixMRmUnionAllL pairs whose dropped branch changed the column's type (0.0001 next to a
     // decimal(40,20) branch printing 20 decimals, gen-70) verify: such cells compare by value.
-    private static readonly Dictionary<string, Verdict> s_examined = new();
+    private static readonly Dictionary<string, Verdict> Examined = new();
 
     [Fact]
     public async Task A_generated_sample_verifies_except_for_the_examined_and_recorded_cases()
@@ -26,7 +26,7 @@ public sealed class GeneratedPairTests(VerifierFixture fixture)
             outcomes[report.Id] = report;
 
         var unexpected = outcomes.Values
-            .Where(r => r.Verdict != s_examined.GetValueOrDefault(r.Id, Verdict.Verified))
+            .Where(r => r.Verdict != Examined.GetValueOrDefault(r.Id, Verdict.Verified))
             .Select(r => $"{r.Id} {r.Strategy}: {r.Verdict.Name()} ({r.Reason}) witness {string.Join(" ", r.Targets.SelectMany(t => t.Databases).SelectMany(d => d.Relation?.Witness ?? []).Take(3).Select(w => "(" + string.Join(", ", w.Cells) + ")"))}\n  {r.Pair?.Original}")
             .ToList();
         Assert.True(unexpected.Count == 0, string.Join('\n', unexpected));

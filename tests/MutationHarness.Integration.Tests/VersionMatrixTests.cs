@@ -13,11 +13,11 @@ public sealed class VersionMatrixTests(VersionMatrixFixture fixture)
     // Measured by running the corpus on 10.5.23 (Debian 11), 10.11.19 (Debian 12) and 11.8.9 (Debian 13), and pinned in the
     // shipped suite: four break their relation only on 10.5 (mysql-04 prints 0.0 beside 0 there, the MySQL bug the report
     // is about, long fixed in MariaDB 10.11; the three MDEVs were fixed after 10.5); 11.8 breaks exactly the seventeen 10.11 breaks.
-    private static readonly Suite s_suite = SuiteReader.Read(RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml"));
-    private static readonly ServerIdentity s_mariaDb105 = new("local:mariadb:10.5", "MariaDb", "10.5.23");
-    private static readonly ServerIdentity s_mariaDb1011 = new("local:mariadb", "MariaDb", "10.11.19");
-    private static readonly string[] s_brokenOnlyOn105 = [.. s_suite.Expectations.Pairs.Keys.Where(id =>
-        s_suite.Expectations.VerdictFor(id, s_mariaDb105) == Verdict.RelationViolated && s_suite.Expectations.VerdictFor(id, s_mariaDb1011) == Verdict.Verified)];
+    private static readonly Suite Suite = SuiteReader.Read(RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml"));
+    private static readonly ServerIdentity MariaDb105 = new("local:mariadb:10.5", "MariaDb", "10.5.23");
+    private static readonly ServerIdentity MariaDb1011 = new("local:mariadb", "MariaDb", "10.11.19");
+    private static readonly string[] BrokenOnlyOn105 = [.. Suite.Expectations.Pairs.Keys.Where(id =>
+        Suite.Expectations.VerdictFor(id, MariaDb105) == Verdict.RelationViolated && Suite.Expectations.VerdictFor(id, MariaDb1011) == Verdict.Verified)];
 
     [Fact]
     public async Task The_shipped_suite_holds_on_every_version()
@@ -25,13 +25,13 @@ public sealed class VersionMatrixTests(VersionMatrixFixture fixture)
         var reports = await fixture.CorpusAsync();
         var servers = fixture.Verifier.OpenTargets
             .Select(t => new ServerIdentity(t.Target.Name, t.Target.Server.Flavor.ToString(), t.Target.Server.Version)).ToList();
-        var judgement = new SuiteJudgement(s_suite, servers);
+        var judgement = new SuiteJudgement(Suite, servers);
         foreach (var report in reports.Values)
             judgement.Add(report);
         judgement.Complete();
 
         Assert.True(judgement.AllHeld, SuiteReports.Text(judgement));
-        Assert.Equal(["mysql-04", "mariadb-03", "mariadb-07", "mariadb-09"], s_brokenOnlyOn105);
+        Assert.Equal(["mysql-04", "mariadb-03", "mariadb-07", "mariadb-09"], BrokenOnlyOn105);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class VersionMatrixTests(VersionMatrixFixture fixture)
         Assert.Equal(41, reports.Count);
         foreach (var (id, report) in reports.Where(r => r.Key != "tidb-03"))
         {
-            var everywhere = s_suite.Expectations.VerdictFor(id, s_mariaDb1011) == Verdict.RelationViolated;
-            string[] affected = everywhere ? VersionMatrixFixture.Targets : s_brokenOnlyOn105.Contains(id) ? ["local:mariadb:10.5"] : [];
+            var everywhere = Suite.Expectations.VerdictFor(id, MariaDb1011) == Verdict.RelationViolated;
+            string[] affected = everywhere ? VersionMatrixFixture.Targets : BrokenOnlyOn105.Contains(id) ? ["local:mariadb:10.5"] : [];
             Assert.True(affected.SequenceEqual(report.Affected()), $"{id}: affected [{string.Join(", ", report.Affected())}], expected [{string.Join(", ", affected)}]");
             Assert.Equal(VersionMatrixFixture.Targets.Except(affected), report.Unaffected());
             Assert.Equal(affected.Length > 0 ? Verdict.RelationViolated : Verdict.Verified, report.Verdict);
@@ -74,7 +74,7 @@ public sealed class VersionMatrixTests(VersionMatrixFixture fixture)
             differential.Add(report);
 
         Assert.Equal(VersionMatrixFixture.Targets, differential.Targets);
-        Assert.Equal(s_brokenOnlyOn105.Order(), differential.Differing.Select(p => p.Id).Order());
+        Assert.Equal(BrokenOnlyOn105.Order(), differential.Differing.Select(p => p.Id).Order());
         Assert.Equal(21, differential.CandidateCount);
         // FixMDistinctL: mysql-04, mariadb-07 and mariadb-09 move from verified to violated on 10.5.
         Assert.Equal(Count("FixMDistinctL", "local:mariadb", Verdict.RelationViolated) + 3, Count("FixMDistinctL", "local:mariadb:10.5", Verdict.RelationViolated));

@@ -3,7 +3,7 @@ namespace MutationHarness.Sql.Tests;
 public sealed class NameResolverTests
 {
     // Seed 000's sc_org, and an orders table to join it with.
-    private static readonly SchemaCatalog s_schema = new(
+    private static readonly SchemaCatalog Schema = new(
         new Dictionary<string, IReadOnlyList<string>>
         {
             ["sc_org"] = ["innerid", "parent_id", "level", "no", "name"],
@@ -11,7 +11,7 @@ public sealed class NameResolverTests
         },
         ["org_depth"]);
 
-    private static List<string> Unknown(string sql) => NameResolver.Resolve(sql, s_schema).Select(u => u.ToString()).ToList();
+    private static List<string> Unknown(string sql) => NameResolver.Resolve(sql, Schema).Select(u => u.ToString()).ToList();
 
     [Fact]
     public void Every_invented_name_is_listed_with_its_position_not_only_the_first()

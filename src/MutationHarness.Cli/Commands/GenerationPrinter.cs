@@ -11,7 +11,7 @@ namespace MutationHarness.Cli.Commands;
 /// the seeds' variety (distinct seeds, lengths, pairs and sites per seed), and the warnings; or the same as JSON.</summary>
 internal static class GenerationPrinter
 {
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static void Print(GenerationSummary summary, VerifyOptions verify, IReadOnlyList<string> targets, bool json, TextWriter output)
     {
@@ -41,7 +41,7 @@ internal static class GenerationPrinter
                     shortBecause = s.ShortBecause,
                 }),
                 warnings = summary.Warnings,
-            }, s_json));
+            }, Json));
             return;
         }
 

@@ -15,7 +15,7 @@ namespace MutationHarness.Cli.Commands;
 /// <summary><c>minimise</c>: shrink a pair whose relation breaks on a target while it still conforms and still breaks there.</summary>
 internal static class MinimiseCommand
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
@@ -63,7 +63,7 @@ internal static class MinimiseCommand
             Console.WriteLine($"-- original\n{final.Original}\n-- mutated ({final.Strategy})\n{final.Mutated}");
             if (result.GetValue(output) is { } file)
             {
-                var line = JsonSerializer.Serialize(new { id = final.Id, strategy = final.Strategy, original = final.Original, mutated = final.Mutated, setup = final.Setup }, s_json);
+                var line = JsonSerializer.Serialize(new { id = final.Id, strategy = final.Strategy, original = final.Original, mutated = final.Mutated, setup = final.Setup }, Json);
                 await OutputFile.WriteAllTextAsync(file.Given(), line + "\n", cancellationToken);
                 Console.Error.WriteLine($"wrote {(file.Given() == OutputPath.StandardOutputName ? "standard output" : file.FullName)}");
             }

@@ -11,7 +11,7 @@ namespace MutationHarness.Cli.Commands;
 /// <summary><c>mutate</c>: list every valid mutant of a query, or of every seed of a file, under one strategy or all of them.</summary>
 internal static class MutateCommand
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
@@ -96,7 +96,7 @@ internal static class MutateCommand
                     mutated = mutant.Sql,
                     isUpper = mutant.IsUpper,
                     site = mutant.Site,
-                }, s_json));
+                }, Json));
             }
             else
             {

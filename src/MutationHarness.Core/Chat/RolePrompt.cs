@@ -6,7 +6,7 @@ namespace MutationHarness.Core.Chat;
 /// written by <c>clean</c> and eval, read back to learn an example's dbms.</summary>
 public static partial class RolePrompt
 {
-    private static readonly Dictionary<string, string> s_displayNames = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> DisplayNames = new(StringComparer.OrdinalIgnoreCase)
     {
         ["mysql"] = "MySQL",
         ["mariadb"] = "MariaDB",
@@ -15,7 +15,7 @@ public static partial class RolePrompt
     };
 
     /// <summary>How a dbms is spelled in the role prompt (<c>mariadb</c> → <c>MariaDB</c>); an unknown one as given.</summary>
-    public static string DisplayName(string dbms) => s_displayNames.TryGetValue(dbms, out var name) ? name : dbms;
+    public static string DisplayName(string dbms) => DisplayNames.TryGetValue(dbms, out var name) ? name : dbms;
 
     /// <summary>The role prompt for a dbms.</summary>
     public static string For(string dbms) => $"You are an expert in {DisplayName(dbms)} statement mutation.";

@@ -14,9 +14,9 @@ namespace MutationHarness.Core.Results;
 /// </remarks>
 public sealed class RowHasher
 {
-    private static readonly long s_seed = BinaryPrimitives.ReadInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
-    private readonly XxHash128 _row = new(s_seed);
-    private readonly XxHash128 _sequence = new(s_seed);
+    private static readonly long Seed = BinaryPrimitives.ReadInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
+    private readonly XxHash128 _row = new(Seed);
+    private readonly XxHash128 _sequence = new(Seed);
 
     /// <summary>Adds SQL NULL as the next cell of the current row.</summary>
     public void AddNull()

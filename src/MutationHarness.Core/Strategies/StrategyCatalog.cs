@@ -5,14 +5,14 @@ namespace MutationHarness.Core.Strategies;
 /// <summary>The strategies with the user's instruction texts, loaded from the <c>strategies/</c> folder; the names are the SQL engine's.</summary>
 public sealed class StrategyCatalog
 {
-    private static readonly Lazy<StrategyCatalog> s_default = new(() => Load(DefaultFolder()));
+    private static readonly Lazy<StrategyCatalog> LazyDefault = new(() => Load(DefaultFolder()));
     private readonly Dictionary<string, Strategy> _byName;
 
     private StrategyCatalog(IEnumerable<Strategy> strategies) =>
         _byName = strategies.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The catalog shipped beside the program.</summary>
-    public static StrategyCatalog Default => s_default.Value;
+    public static StrategyCatalog Default => LazyDefault.Value;
 
     /// <summary>Every strategy, by name.</summary>
     public IReadOnlyCollection<Strategy> All => _byName.Values;

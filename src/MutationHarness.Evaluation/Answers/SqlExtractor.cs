@@ -11,7 +11,7 @@ namespace MutationHarness.Evaluation;
 /// </remarks>
 public static partial class SqlExtractor
 {
-    private static readonly HashSet<string> s_statementWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StatementWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "ALTER", "TRUNCATE", "REPLACE",
         "RENAME", "GRANT", "REVOKE", "SET", "CALL", "DO", "HANDLER", "LOAD", "LOCK", "UNLOCK", "SHOW", "EXPLAIN",
@@ -19,7 +19,7 @@ public static partial class SqlExtractor
     };
 
     // Words that may begin a later paragraph of the same statement, after a blank line.
-    private static readonly HashSet<string> s_clauseWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "EXCEPT", "INTERSECT", "AND", "OR", "NOT",
         "JOIN", "INNER", "LEFT", "RIGHT", "CROSS", "STRAIGHT_JOIN", "NATURAL", "ON", "USING", "WINDOW", "AS", "SELECT",
@@ -77,7 +77,7 @@ public static partial class SqlExtractor
 
     // SQL is written in upper or lower case; a Capitalised word is the start of a sentence.
     private static bool IsStatementWord(string word) =>
-        s_statementWords.Contains(word) && (word == word.ToUpperInvariant() || word == word.ToLowerInvariant());
+        StatementWords.Contains(word) && (word == word.ToUpperInvariant() || word == word.ToLowerInvariant());
 
     private static string CutProseLines(string text)
     {
@@ -92,7 +92,7 @@ public static partial class SqlExtractor
     {
         var word = LeadingWord().Match(line.TrimStart()).Value;
         return word.Length > 1 && char.IsUpper(word[0]) && word != word.ToUpperInvariant()
-            && !s_clauseWords.Contains(word) && !s_statementWords.Contains(word);
+            && !ClauseWords.Contains(word) && !StatementWords.Contains(word);
     }
 
     private static bool ContinuesStatement(string paragraph)
@@ -101,7 +101,7 @@ public static partial class SqlExtractor
         if (trimmed.Length == 0 || trimmed[0] is '(' or ')')
             return true;
         var word = LeadingWord().Match(trimmed);
-        return word.Success && (s_clauseWords.Contains(word.Value) || s_statementWords.Contains(word.Value));
+        return word.Success && (ClauseWords.Contains(word.Value) || StatementWords.Contains(word.Value));
     }
 
     private static string CutProseAfterSemicolon(string text)
@@ -111,7 +111,7 @@ public static partial class SqlExtractor
             var rest = text[(i + 1)..].TrimStart();
             var word = LeadingWord().Match(rest);
             // A second statement stays for the guard to see; prose after the statement goes.
-            if (rest.Length > 0 && rest[0] != ';' && !(word.Success && s_statementWords.Contains(word.Value)))
+            if (rest.Length > 0 && rest[0] != ';' && !(word.Success && StatementWords.Contains(word.Value)))
                 return text[..i];
         }
         return text;

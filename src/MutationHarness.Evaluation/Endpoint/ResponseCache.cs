@@ -7,7 +7,7 @@ namespace MutationHarness.Evaluation;
 /// <summary>A JSONL file of answers keyed by prompt, read at start and appended to as each answer arrives.</summary>
 internal sealed class ResponseCache : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Dictionary<string, string> _answers;
     private readonly StreamWriter _writer;
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -48,7 +48,7 @@ internal sealed class ResponseCache : IAsyncDisposable
     {
         lock (_answers)
             _answers[key] = answer;
-        var line = JsonSerializer.Serialize(new CacheEntry(key, model, answer), s_json);
+        var line = JsonSerializer.Serialize(new CacheEntry(key, model, answer), Json);
         await _lock.WaitAsync(cancellationToken);
         try
         {

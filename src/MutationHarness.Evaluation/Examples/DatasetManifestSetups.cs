@@ -13,7 +13,7 @@ namespace MutationHarness.Evaluation;
 /// an edited line gets none guessed.</remarks>
 internal static class DatasetManifestSetups
 {
-    private static readonly string[] s_splits = ["train", "validation"];
+    private static readonly string[] Splits = ["train", "validation"];
 
     public static async Task<IReadOnlyList<TestExample>> ApplyAsync(string path, List<TestExample> examples, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal static class DatasetManifestSetups
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
             if (!document.RootElement.TryGetProperty("lines", out var lines))
                 return splits;
-            foreach (var split in s_splits)
+            foreach (var split in Splits)
             {
                 var setups = new Dictionary<int, IReadOnlyList<string>>();
                 if (lines.TryGetProperty(split, out var entries) && entries.ValueKind == JsonValueKind.Array)

@@ -7,7 +7,7 @@ namespace MutationHarness.Evaluation;
 public static partial class Hallucinations
 {
     // ER_AMBIGUOUS (1052) and syntax errors are mistakes, not inventions, and stay out of this table.
-    private static readonly Dictionary<int, string> s_kinds = new()
+    private static readonly Dictionary<int, string> Kinds = new()
     {
         [ServerErrors.UnknownColumn] = "column",    // ER_BAD_FIELD_ERROR: Unknown column 'x' in 'field list'
         [ServerErrors.UnknownTable] = "table",    // ER_NO_SUCH_TABLE: Table 'db.x' doesn't exist
@@ -21,7 +21,7 @@ public static partial class Hallucinations
     /// <summary>The invented identifier an error stands for, or null when the error is of another kind.</summary>
     public static HallucinatedIdentifier? From(int errorNumber, string? message)
     {
-        if (!s_kinds.TryGetValue(errorNumber, out var kind))
+        if (!Kinds.TryGetValue(errorNumber, out var kind))
             return null;
         return new HallucinatedIdentifier(kind, NameIn(message ?? "") ?? "?", errorNumber);
     }

@@ -7,14 +7,14 @@ namespace MutationHarness.Evaluation;
 /// <summary>Writes and reads the scorecard as JSON: the file <c>--baseline</c> compares against.</summary>
 public static class ScorecardJson
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The scorecard as indented JSON.</summary>
-    public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(scorecard, s_options);
+    public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(scorecard, Options);
 
     /// <summary>Reads a scorecard written by <see cref="Serialize"/>; a file that is not one is an input error naming it.</summary>
     public static async Task<Scorecard> ReadAsync(string path, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public static class ScorecardJson
         await using var stream = File.OpenRead(path);
         try
         {
-            var scorecard = await JsonSerializer.DeserializeAsync<Scorecard>(stream, s_options, cancellationToken);
+            var scorecard = await JsonSerializer.DeserializeAsync<Scorecard>(stream, Options, cancellationToken);
             if (scorecard?.Examples is null || scorecard.Metrics is null)
                 throw new InputException($"{path} is not a scorecard written by 'harness eval --out'");
             return scorecard;

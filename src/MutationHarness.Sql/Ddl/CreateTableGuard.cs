@@ -10,12 +10,12 @@ namespace MutationHarness.Sql;
 /// other than the local storage engines).</remarks>
 public static class CreateTableGuard
 {
-    private static readonly HashSet<string> s_forbiddenWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ForbiddenWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "REFERENCES", "SELECT", "UNION", "CONNECTION", "DIRECTORY", "TABLESPACE", "SERVER", "LOAD_FILE",
     };
 
-    private static readonly HashSet<string> s_engines = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Engines = new(StringComparer.OrdinalIgnoreCase)
     {
         "InnoDB", "MyISAM", "Aria", "MEMORY", "HEAP",
     };
@@ -63,15 +63,15 @@ public static class CreateTableGuard
                     return GuardResult.Rejected("More than one statement.");
                 case TokenKind.Variable or TokenKind.SystemVariable:
                     return GuardResult.Rejected($"A variable ('{token.Text(sql)}') has no place in a table definition.");
-                case TokenKind.Word when s_forbiddenWords.Contains(token.Text(sql)):
+                case TokenKind.Word when ForbiddenWords.Contains(token.Text(sql)):
                     return GuardResult.Rejected(token.Text(sql).Equals("REFERENCES", StringComparison.OrdinalIgnoreCase)
                         ? "A foreign key (REFERENCES) names another table: only a self-contained table is allowed."
                         : $"'{token.Text(sql)}' reaches outside the table: not allowed in a graded CREATE TABLE.");
                 case TokenKind.Word when token.Text(sql).Equals("ENGINE", StringComparison.OrdinalIgnoreCase):
                     var value = tokens[i + 1].Kind == TokenKind.Eq ? i + 2 : i + 1;
                     var engine = tokens[value].Text(sql).Trim('`', '\'', '"');
-                    if (!s_engines.Contains(engine))
-                        return GuardResult.Rejected($"ENGINE={engine} is not a local storage engine (allowed: {string.Join(", ", s_engines)}).");
+                    if (!Engines.Contains(engine))
+                        return GuardResult.Rejected($"ENGINE={engine} is not a local storage engine (allowed: {string.Join(", ", Engines)}).");
                     break;
             }
         }

@@ -18,21 +18,21 @@ internal sealed partial class SeedBuilder
             return Pick(scope);
         }
 
-        if (roll < 6 || depth >= MaxDepth + 1)
+        if (roll < 6 || _depth >= MaxDepth + 1)
         {
             return Pick(Literals);
         }
 
-        depth++;
+        _depth++;
         var value = string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(Functions), Value(scope));
-        depth--;
+        _depth--;
         return value;
     }
 
     private string Condition(IReadOnlyList<string> scope)
     {
-        var leafOnly = depth >= MaxDepth + 1;
-        depth++;
+        var leafOnly = _depth >= MaxDepth + 1;
+        _depth++;
         var roll = random.Next(leafOnly ? 6 : 16);
         var text = roll switch
         {
@@ -53,7 +53,7 @@ internal sealed partial class SeedBuilder
             14 => $"!({Condition(scope)})",
             _ => $"{Value(scope)}{Pick(Comparisons)}{Value(scope)}",
         };
-        depth--;
+        _depth--;
         return text;
     }
 

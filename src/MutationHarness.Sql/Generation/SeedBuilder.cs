@@ -6,10 +6,10 @@ namespace MutationHarness.Sql.Generation;
 internal sealed partial class SeedBuilder(Random random)
 {
     private const int MaxDepth = 3;
-    private int nextAlias;
-    private int depth;
+    private int _nextAlias;
+    private int _depth;
 
-    private string NewAlias(char kind) => $"{kind}{++nextAlias}";
+    private string NewAlias(char kind) => $"{kind}{++_nextAlias}";
 
     private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
@@ -38,7 +38,7 @@ internal sealed partial class SeedBuilder(Random random)
 
     private string Select(int items, out List<string> outputs, bool allowOrder = true)
     {
-        depth++;
+        _depth++;
         var (from, scope) = From();
         var text = new StringBuilder("SELECT ");
         if (Chance(3))
@@ -70,13 +70,13 @@ internal sealed partial class SeedBuilder(Random random)
             text.Append(" ORDER BY ").Append(outputs[0]);
         }
 
-        depth--;
+        _depth--;
         return text.ToString();
     }
 
     private (string Text, List<string> Scope) From()
     {
-        if (depth < MaxDepth && Chance(3))
+        if (_depth < MaxDepth && Chance(3))
         {
             var (left, leftScope) = FromItem();
             var (right, rightScope) = FromItem();
@@ -94,7 +94,7 @@ internal sealed partial class SeedBuilder(Random random)
     private (string Text, List<string> Scope) FromItem()
     {
         var alias = NewAlias('t');
-        if (depth < MaxDepth && Chance(2))
+        if (_depth < MaxDepth && Chance(2))
         {
             var inner = Select(1 + random.Next(3), out var outputs);
             return ($"({inner}) AS `{alias}`", outputs);

@@ -5,7 +5,7 @@ internal sealed partial class Lexer
 {
     private void LexOperator(int start, char c)
     {
-        var next = At(pos + 1);
+        var next = At(_pos + 1);
         var (kind, length) = c switch
         {
             '(' => (TokenKind.LParen, 1),
@@ -23,9 +23,9 @@ internal sealed partial class Lexer
             '~' => (TokenKind.Tilde, 1),
             '?' => (TokenKind.Param, 1),
             '=' => (TokenKind.Eq, 1),
-            '-' when next == '>' => At(pos + 2) == '>' ? (TokenKind.DoubleArrow, 3) : (TokenKind.Arrow, 2),
+            '-' when next == '>' => At(_pos + 2) == '>' ? (TokenKind.DoubleArrow, 3) : (TokenKind.Arrow, 2),
             '-' => (TokenKind.Minus, 1),
-            '<' when next == '=' => At(pos + 2) == '>' ? (TokenKind.NullSafeEq, 3) : (TokenKind.Le, 2),
+            '<' when next == '=' => At(_pos + 2) == '>' ? (TokenKind.NullSafeEq, 3) : (TokenKind.Le, 2),
             '<' when next == '>' => (TokenKind.Ne, 2),
             '<' when next == '<' => (TokenKind.Shl, 2),
             '<' => (TokenKind.Lt, 1),
@@ -43,10 +43,10 @@ internal sealed partial class Lexer
         };
         if (length == 0)
         {
-            throw SqlSyntaxError.At(source, start, "a token", LexerRules.Show(c));
+            throw SqlSyntaxError.At(_source, start, "a token", LexerRules.Show(c));
         }
 
-        pos += length;
+        _pos += length;
         Add(kind, start);
     }
 }

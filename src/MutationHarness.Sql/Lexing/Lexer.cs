@@ -9,17 +9,17 @@ internal sealed partial class Lexer
     // One growable buffer per thread: tokenising is on every check's hot path, and a fresh list per call cost
     // more in allocation and zeroing than the lexing itself. Only the exact-size result array is allocated.
     [ThreadStatic]
-    private static Token[]? sharedBuffer;
+    private static Token[]? s_sharedBuffer;
 
-    private readonly string source;
-    private Token[] tokens;
-    private int count;
-    private int pos;
+    private readonly string _source;
+    private Token[] _tokens;
+    private int _count;
+    private int _pos;
 
     private Lexer(string source, Token[] buffer)
     {
-        this.source = source;
-        tokens = buffer;
+        _source = source;
+        _tokens = buffer;
     }
 
     public static Token[] Tokenize(string source) => Tokenize(source, []);
@@ -28,13 +28,13 @@ internal sealed partial class Lexer
     // two texts tokenised on this thread are remembered by reference so each side is lexed once. Token arrays
     // are never written after lexing, so sharing them is safe.
     [ThreadStatic]
-    private static string? recentText;
+    private static string? s_recentText;
     [ThreadStatic]
-    private static Token[]? recentTokens;
+    private static Token[]? s_recentTokens;
     [ThreadStatic]
-    private static string? olderText;
+    private static string? s_olderText;
     [ThreadStatic]
-    private static Token[]? olderTokens;
+    private static Token[]? s_olderTokens;
 
     /// <summary>Like <see cref="Tokenize(string)"/>, but reuses the tokens of the same string object when it was
     /// one of the last two tokenised here.</summary>
@@ -51,12 +51,12 @@ internal sealed partial class Lexer
     }
 
     public static Token[]? TryShared(string source) =>
-        ReferenceEquals(source, recentText) ? recentTokens : ReferenceEquals(source, olderText) ? olderTokens : null;
+        ReferenceEquals(source, s_recentText) ? s_recentTokens : ReferenceEquals(source, s_olderText) ? s_olderTokens : null;
 
     public static void Remember(string source, Token[] tokens)
     {
-        (olderText, olderTokens) = (recentText, recentTokens);
-        (recentText, recentTokens) = (source, tokens);
+        (s_olderText, s_olderTokens) = (s_recentText, s_recentTokens);
+        (s_recentText, s_recentTokens) = (source, tokens);
     }
 
     /// <summary>Tokenises <paramref name="source"/> whose text starts with the tokens <paramref name="head"/> already
@@ -64,8 +64,8 @@ internal sealed partial class Lexer
     /// the two texts agree at least 3 characters past the last head token, the lexer's furthest lookahead.</summary>
     public static Token[] Tokenize(string source, ReadOnlySpan<Token> head)
     {
-        var buffer = sharedBuffer ?? new Token[Math.Max(256, head.Length * 2)];
-        sharedBuffer = null; // a re-entrant call (none today) would get its own buffer
+        var buffer = s_sharedBuffer ?? new Token[Math.Max(256, head.Length * 2)];
+        s_sharedBuffer = null; // a re-entrant call (none today) would get its own buffer
         if (buffer.Length <= head.Length)
         {
             buffer = new Token[head.Length * 2];
@@ -73,15 +73,15 @@ internal sealed partial class Lexer
 
         LexerRules.RefuseNul(source);
         head.CopyTo(buffer);
-        var lexer = new Lexer(source, buffer) { count = head.Length, pos = head.IsEmpty ? 0 : head[^1].End };
+        var lexer = new Lexer(source, buffer) { _count = head.Length, _pos = head.IsEmpty ? 0 : head[^1].End };
         try
         {
             lexer.Run();
-            return lexer.tokens.AsSpan(0, lexer.count).ToArray();
+            return lexer._tokens.AsSpan(0, lexer._count).ToArray();
         }
         finally
         {
-            sharedBuffer = lexer.tokens;
+            s_sharedBuffer = lexer._tokens;
         }
     }
 
@@ -90,14 +90,14 @@ internal sealed partial class Lexer
         while (true)
         {
             SkipTrivia();
-            if (pos >= source.Length)
+            if (_pos >= _source.Length)
             {
-                Append(new Token(TokenKind.End, source.Length, 0, Keyword.None));
+                Append(new Token(TokenKind.End, _source.Length, 0, Keyword.None));
                 return;
             }
 
-            var start = pos;
-            var c = source[pos];
+            var start = _pos;
+            var c = _source[_pos];
             if (c is '\'' or '"')
             {
                 SkipQuoted(c);
@@ -108,7 +108,7 @@ internal sealed partial class Lexer
                 SkipQuoted('`');
                 Add(TokenKind.QuotedIdentifier, start);
             }
-            else if (char.IsAsciiDigit(c) || (c == '.' && IsDigitAt(pos + 1) && !PreviousIsName()))
+            else if (char.IsAsciiDigit(c) || (c == '.' && IsDigitAt(_pos + 1) && !PreviousIsName()))
             {
                 LexNumberOrWord(start);
             }
@@ -128,43 +128,43 @@ internal sealed partial class Lexer
     }
 
     private void Add(TokenKind kind, int start, Keyword keyword = Keyword.None) =>
-        Append(new Token(kind, start, pos - start, keyword));
+        Append(new Token(kind, start, _pos - start, keyword));
 
     private void Append(Token token)
     {
-        if (count == tokens.Length)
+        if (_count == _tokens.Length)
         {
-            Array.Resize(ref tokens, tokens.Length * 2);
+            Array.Resize(ref _tokens, _tokens.Length * 2);
         }
 
-        tokens[count++] = token;
+        _tokens[_count++] = token;
     }
 
-    private bool IsDigitAt(int i) => i < source.Length && char.IsAsciiDigit(source[i]);
+    private bool IsDigitAt(int i) => i < _source.Length && char.IsAsciiDigit(_source[i]);
 
-    private char At(int i) => i < source.Length ? source[i] : '\0';
+    private char At(int i) => i < _source.Length ? _source[i] : '\0';
 
     private bool PreviousIsName() =>
-        count > 0 && tokens[count - 1].End == pos && tokens[count - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
+        _count > 0 && _tokens[_count - 1].End == _pos && _tokens[_count - 1].Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
 
     internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$' || c >= '\u0080';
 
     private void SkipTrivia()
     {
-        while (pos < source.Length)
+        while (_pos < _source.Length)
         {
-            var c = source[pos];
+            var c = _source[_pos];
             if (LexerRules.IsSpace(c))
             {
-                pos++;
+                _pos++;
             }
-            else if (c == '#' || (c == '-' && At(pos + 1) == '-' && LexerRules.EndsDashes(source, pos + 2)))
+            else if (c == '#' || (c == '-' && At(_pos + 1) == '-' && LexerRules.EndsDashes(_source, _pos + 2)))
             {
                 // To the end of the line only: '\r' does not end it (NUL, which would, is refused up front).
-                var newline = source.IndexOf('\n', pos);
-                pos = newline < 0 ? source.Length : newline;
+                var newline = _source.IndexOf('\n', _pos);
+                _pos = newline < 0 ? _source.Length : newline;
             }
-            else if (c == '/' && At(pos + 1) == '*')
+            else if (c == '/' && At(_pos + 1) == '*')
             {
                 SkipBlockComment();
             }
@@ -177,84 +177,84 @@ internal sealed partial class Lexer
 
     private void SkipBlockComment()
     {
-        var start = pos;
-        LexerRules.RefuseSpecialComment(source, start);
+        var start = _pos;
+        LexerRules.RefuseSpecialComment(_source, start);
 
         // Never nested: the server ends every plain comment at the first '*/'.
-        var close = source.IndexOf("*/", start + 2, StringComparison.Ordinal);
+        var close = _source.IndexOf("*/", start + 2, StringComparison.Ordinal);
         if (close < 0)
         {
-            throw SqlSyntaxError.At(source, start, "'*/' closing the comment", "end of input");
+            throw SqlSyntaxError.At(_source, start, "'*/' closing the comment", "end of input");
         }
 
-        pos = close + 2;
+        _pos = close + 2;
     }
 
     private void SkipQuoted(char quote)
     {
-        var start = pos;
-        pos++;
-        while (pos < source.Length)
+        var start = _pos;
+        _pos++;
+        while (_pos < _source.Length)
         {
-            var c = source[pos];
+            var c = _source[_pos];
             if (c == '\\' && quote != '`')
             {
-                pos += 2;
+                _pos += 2;
             }
             else if (c == quote)
             {
-                if (At(pos + 1) == quote)
+                if (At(_pos + 1) == quote)
                 {
-                    pos += 2;
+                    _pos += 2;
                 }
                 else
                 {
-                    pos++;
+                    _pos++;
                     return;
                 }
             }
             else
             {
-                pos++;
+                _pos++;
             }
         }
 
-        throw SqlSyntaxError.At(source, start, $"closing {quote}", "end of input");
+        throw SqlSyntaxError.At(_source, start, $"closing {quote}", "end of input");
     }
 
     private void LexNumberOrWord(int start)
     {
-        if (source[pos] == '0' && At(pos + 1) is 'x' or 'b' && TryRadixLiteral(start))
+        if (_source[_pos] == '0' && At(_pos + 1) is 'x' or 'b' && TryRadixLiteral(start))
         {
             return;
         }
 
-        while (IsDigitAt(pos))
+        while (IsDigitAt(_pos))
         {
-            pos++;
+            _pos++;
         }
 
-        if (pos < source.Length && IsWordChar(source[pos]) && !(source[pos] is 'e' or 'E' && IsExponent(pos)))
+        if (_pos < _source.Length && IsWordChar(_source[_pos]) && !(_source[_pos] is 'e' or 'E' && IsExponent(_pos)))
         {
             LexWord(start);
             return;
         }
 
-        if (At(pos) == '.')
+        if (At(_pos) == '.')
         {
-            pos++;
-            while (IsDigitAt(pos))
+            _pos++;
+            while (IsDigitAt(_pos))
             {
-                pos++;
+                _pos++;
             }
         }
 
-        if (At(pos) is 'e' or 'E' && IsExponent(pos))
+        if (At(_pos) is 'e' or 'E' && IsExponent(_pos))
         {
-            pos += At(pos + 1) is '+' or '-' ? 2 : 1;
-            while (IsDigitAt(pos))
+            _pos += At(_pos + 1) is '+' or '-' ? 2 : 1;
+            while (IsDigitAt(_pos))
             {
-                pos++;
+                _pos++;
             }
         }
 
@@ -265,37 +265,37 @@ internal sealed partial class Lexer
 
     private bool TryRadixLiteral(int start)
     {
-        var hex = source[pos + 1] == 'x';
-        var end = pos + 2;
-        while (end < source.Length && (hex ? char.IsAsciiHexDigit(source[end]) : source[end] is '0' or '1'))
+        var hex = _source[_pos + 1] == 'x';
+        var end = _pos + 2;
+        while (end < _source.Length && (hex ? char.IsAsciiHexDigit(_source[end]) : _source[end] is '0' or '1'))
         {
             end++;
         }
 
-        if (end == pos + 2 || (end < source.Length && IsWordChar(source[end])))
+        if (end == _pos + 2 || (end < _source.Length && IsWordChar(_source[end])))
         {
             return false;
         }
 
-        pos = end;
+        _pos = end;
         Add(hex ? TokenKind.HexLiteral : TokenKind.BitLiteral, start);
         return true;
     }
 
     private void LexWord(int start)
     {
-        var text = source;
-        var i = pos;
+        var text = _source;
+        var i = _pos;
         while ((uint)i < (uint)text.Length && IsWordChar(text[i]))
         {
             i++;
         }
 
-        pos = i;
+        _pos = i;
 
-        if (pos - start == 1 && At(pos) == '\'')
+        if (_pos - start == 1 && At(_pos) == '\'')
         {
-            var prefix = char.ToUpperInvariant(source[start]);
+            var prefix = char.ToUpperInvariant(_source[start]);
             if (prefix is 'X' or 'B' or 'N')
             {
                 SkipQuoted('\'');
@@ -304,27 +304,27 @@ internal sealed partial class Lexer
             }
         }
 
-        Add(TokenKind.Word, start, Keywords.Find(source.AsSpan(start, pos - start)));
+        Add(TokenKind.Word, start, Keywords.Find(_source.AsSpan(start, _pos - start)));
     }
 
     private void LexVariable(int start)
     {
-        pos++;
-        var system = At(pos) == '@';
+        _pos++;
+        var system = At(_pos) == '@';
         if (system)
         {
-            pos++;
+            _pos++;
         }
 
-        if (At(pos) is '\'' or '"' or '`')
+        if (At(_pos) is '\'' or '"' or '`')
         {
-            SkipQuoted(source[pos]);
+            SkipQuoted(_source[_pos]);
         }
         else
         {
-            while (pos < source.Length && (IsWordChar(source[pos]) || (system && source[pos] == '.')))
+            while (_pos < _source.Length && (IsWordChar(_source[_pos]) || (system && _source[_pos] == '.')))
             {
-                pos++;
+                _pos++;
             }
         }
 

@@ -22,7 +22,7 @@ internal static class SeedCache
     private static readonly int[] Doorkeeper = new int[DoorkeeperSize];
 
     // ConcurrentDictionary.Count takes every lock, so the size is tracked here (approximately, under races).
-    private static int count;
+    private static int s_count;
 
     /// <summary>The parsed seed, or null when it does not parse (the slow path then reports why).</summary>
     public static ParsedSeed? Get(string original)
@@ -42,15 +42,15 @@ internal static class SeedCache
             return seed;
         }
 
-        if (Volatile.Read(ref count) >= Capacity)
+        if (Volatile.Read(ref s_count) >= Capacity)
         {
             Entries.Clear();
-            Volatile.Write(ref count, 0);
+            Volatile.Write(ref s_count, 0);
         }
 
         if (Entries.TryAdd(original, seed))
         {
-            Interlocked.Increment(ref count);
+            Interlocked.Increment(ref s_count);
         }
 
         return seed;

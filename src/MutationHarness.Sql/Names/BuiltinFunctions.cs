@@ -5,9 +5,9 @@ namespace MutationHarness.Sql;
 /// <summary>The functions every MariaDB and MySQL server has, read from <c>Names/builtin-functions.txt</c>.</summary>
 internal static class BuiltinFunctions
 {
-    private static readonly Lazy<HashSet<string>> s_names = new(Load);
+    private static readonly Lazy<HashSet<string>> Names = new(Load);
 
-    public static bool Contains(string name) => s_names.Value.Contains(name);
+    public static bool Contains(string name) => Names.Value.Contains(name);
 
     private static HashSet<string> Load()
     {

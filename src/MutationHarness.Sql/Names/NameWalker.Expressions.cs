@@ -6,14 +6,14 @@ namespace MutationHarness.Sql;
 internal sealed partial class NameWalker
 {
     // Functions written without parentheses, which read as bare names.
-    private static readonly HashSet<string> s_niladic = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Niladic = new(StringComparer.OrdinalIgnoreCase)
     {
         "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "CURRENT_ROLE", "LOCALTIME", "LOCALTIMESTAMP",
         "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP",
     };
 
     // Calls whose first argument is a unit or type word, not a column: EXTRACT(YEAR FROM d), TIMESTAMPDIFF(DAY, a, b).
-    private static readonly HashSet<string> s_unitFirst = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> UnitFirst = new(StringComparer.OrdinalIgnoreCase)
     {
         "EXTRACT", "TIMESTAMPADD", "TIMESTAMPDIFF", "GET_FORMAT",
     };
@@ -117,7 +117,7 @@ internal sealed partial class NameWalker
             // Where every table of this level is itself unknown, its columns are not blamed again; beside a real
             // table, a column that table lacks is named (a missing table next to it does not excuse it).
             var onlyMissing = scope.Relations.Count > 0 && scope.Relations.All(r => r.Missing);
-            if (!onlyMissing && !scope.Knows(column, aliases) && !s_niladic.Contains(column))
+            if (!onlyMissing && !scope.Knows(column, aliases) && !Niladic.Contains(column))
                 Report(UnknownNameKind.Column, column, null, name.Start);
             return;
         }
@@ -141,7 +141,7 @@ internal sealed partial class NameWalker
             {
                 var isWord = value is NameExpr { Parts.Count: 1, Star: false };
                 // A unit (EXTRACT(YEAR FROM d)) or a character set (CHAR(x USING utf8mb4)) is a word, not a column.
-                if (!(isWord && ((first && s_unitFirst.Contains(call.Name)) || previousPrefix == "USING")))
+                if (!(isWord && ((first && UnitFirst.Contains(call.Name)) || previousPrefix == "USING")))
                     Expr(value, scope, aliases);
                 first = false;
             }

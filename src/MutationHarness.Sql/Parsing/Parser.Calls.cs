@@ -18,7 +18,7 @@ internal sealed partial class Parser
         var first = Advance();
         if (At(TokenKind.LParen) && first.Kind == TokenKind.Word)
         {
-            return ParseCall(first.Start, first.Text(source).ToUpperInvariant());
+            return ParseCall(first.Start, first.Text(_source).ToUpperInvariant());
         }
 
         var parts = new List<string> { IdentifierValue(first) };
@@ -64,7 +64,7 @@ internal sealed partial class Parser
             }
             else if (token.Kind == TokenKind.Word && token.Keyword == Keyword.ORDER && Peek().Is(Keyword.BY))
             {
-                index += 2;
+                _index += 2;
                 args.Add(new CallArg("ORDER BY", null));
             }
             else if (token.Kind == TokenKind.End)
@@ -82,7 +82,7 @@ internal sealed partial class Parser
         if (At(Keyword.OVER))
         {
             Advance();
-            var first = index;
+            var first = _index;
             if (At(TokenKind.LParen))
             {
                 SkipBalanced();
@@ -92,7 +92,7 @@ internal sealed partial class Parser
                 ExpectIdentifier("a window name");
             }
 
-            over = new TokenRange(first, index - 1);
+            over = new TokenRange(first, _index - 1);
             end = PreviousEnd;
         }
 
@@ -143,7 +143,7 @@ internal sealed partial class Parser
     /// <summary>Skips a type (or charset) up to the ')' that closes the call, returning its tokens.</summary>
     private TokenRange SkipTypeUntilClose()
     {
-        var first = index;
+        var first = _index;
         var depth = 0;
         while (depth > 0 || !At(TokenKind.RParen))
         {
@@ -156,13 +156,13 @@ internal sealed partial class Parser
             depth += kind == TokenKind.LParen ? 1 : kind == TokenKind.RParen ? -1 : 0;
         }
 
-        if (index == first)
+        if (_index == first)
         {
             throw Error("a type");
         }
 
         Advance();
-        return new TokenRange(first, index - 2);
+        return new TokenRange(first, _index - 2);
     }
 
     private Expr ParseInterval()
@@ -177,11 +177,11 @@ internal sealed partial class Parser
         if (AtIntervalUnit)
         {
             var unit = Advance();
-            return new IntervalExpr(start, unit.End, amount, unit.Text(source).ToUpperInvariant());
+            return new IntervalExpr(start, unit.End, amount, unit.Text(_source).ToUpperInvariant());
         }
 
         throw Error("an interval unit");
     }
 
-    private bool AtIntervalUnit => Current.Kind == TokenKind.Word && IntervalUnits.Contains(Current.Text(source));
+    private bool AtIntervalUnit => Current.Kind == TokenKind.Word && IntervalUnits.Contains(Current.Text(_source));
 }

@@ -21,24 +21,24 @@ internal sealed partial class Parser
     /// <summary>The deepest tree a statement may have, in levels.</summary>
     public const int MaxDepth = 256;
 
-    private int depth;
-    private int peak;
-    private bool tooDeep;
+    private int _depth;
+    private int _peak;
+    private bool _tooDeep;
 
     /// <summary>One level down for a construct that is a node of its own (a parenthesis, a subquery, NOT, a unary
     /// operator): it counts towards the height of whatever encloses it.</summary>
     private void Descend()
     {
         Enter();
-        peak = Math.Max(peak, depth);
+        _peak = Math.Max(_peak, _depth);
     }
 
-    private void Ascend() => depth--;
+    private void Ascend() => _depth--;
 
     /// <summary>One level down for a chain link whose height <see cref="Link"/> settles.</summary>
     private void Enter()
     {
-        if (++depth > MaxDepth)
+        if (++_depth > MaxDepth)
         {
             throw TooDeep($"an expression nested deeper than {MaxDepth} levels (parentheses, subqueries, operators)");
         }
@@ -49,26 +49,26 @@ internal sealed partial class Parser
         }
     }
 
-    private void Exit() => depth--;
+    private void Exit() => _depth--;
 
     /// <summary>Starts measuring a left-deep chain here; returns the peak to hand back to <see cref="EndChain"/>.</summary>
     private int BeginChain()
     {
-        var saved = peak;
-        peak = depth;
+        var saved = _peak;
+        _peak = _depth;
         return saved;
     }
 
     /// <summary>The height of what was parsed since <see cref="BeginChain"/>.</summary>
-    private int ChainHeight => peak - depth;
+    private int ChainHeight => _peak - _depth;
 
     /// <summary>The height after one more link, whose right side was parsed between <see cref="Enter"/> and
     /// <see cref="Exit"/>.</summary>
     private int Link(int height)
     {
-        var linked = Math.Max(height + 1, peak - depth);
-        peak = depth + linked;
-        if (peak > MaxDepth)
+        var linked = Math.Max(height + 1, _peak - _depth);
+        _peak = _depth + linked;
+        if (_peak > MaxDepth)
         {
             throw TooDeep($"an expression nested deeper than {MaxDepth} levels (parentheses, subqueries, operators)");
         }
@@ -103,17 +103,17 @@ internal sealed partial class Parser
         return left;
     }
 
-    private void EndChain(int saved) => peak = Math.Max(peak, saved);
+    private void EndChain(int saved) => _peak = Math.Max(_peak, saved);
 
     /// <summary>The parser's state to restore when it backtracks after a failed attempt.</summary>
-    private (int Index, int Depth, int Peak) Mark() => (index, depth, peak);
+    private (int Index, int Depth, int Peak) Mark() => (_index, _depth, _peak);
 
-    private void Restore((int Index, int Depth, int Peak) mark) => (index, depth, peak) = mark;
+    private void Restore((int Index, int Depth, int Peak) mark) => (_index, _depth, _peak) = mark;
 
     private SqlSyntaxError TooDeep(string found)
     {
         // Final: no other reading of the text can be shallower, so backtracking must not retry.
-        tooDeep = true;
-        return SqlSyntaxError.At(source, Current.Start, $"at most {MaxDepth} levels of nesting", found);
+        _tooDeep = true;
+        return SqlSyntaxError.At(_source, Current.Start, $"at most {MaxDepth} levels of nesting", found);
     }
 }

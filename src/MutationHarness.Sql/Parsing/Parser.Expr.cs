@@ -153,7 +153,7 @@ internal sealed partial class Parser
     private Expr ParseComparison(Expr left, BinaryOp op)
     {
         var opToken = Advance();
-        if (Current.Keyword is Keyword.ANY or Keyword.SOME or Keyword.ALL && Peek().Kind == TokenKind.LParen && StartsQuery(index + 1))
+        if (Current.Keyword is Keyword.ANY or Keyword.SOME or Keyword.ALL && Peek().Kind == TokenKind.LParen && StartsQuery(_index + 1))
         {
             var quantifier = Current.Keyword switch { Keyword.ANY => Quantifier.Any, Keyword.SOME => Quantifier.Some, _ => Quantifier.All };
             Advance();
@@ -169,7 +169,7 @@ internal sealed partial class Parser
     private Expr ParseIn(Expr left, bool negated)
     {
         Expect(TokenKind.LParen, "'(' after IN");
-        if (StartsQuery(index))
+        if (StartsQuery(_index))
         {
             var saved = Mark();
             try
@@ -177,7 +177,7 @@ internal sealed partial class Parser
                 var query = ParseQuery();
                 return new InQueryExpr(left, negated, query, Expect(TokenKind.RParen, "')'").End);
             }
-            catch (SqlSyntaxError) when (!tooDeep && tokens[saved.Index].Kind == TokenKind.LParen)
+            catch (SqlSyntaxError) when (!_tooDeep && _tokens[saved.Index].Kind == TokenKind.LParen)
             {
                 Restore(saved);
             }

@@ -65,7 +65,7 @@ internal sealed partial class Parser
 
     private Expr ParseRowsExamined()
     {
-        index += 2;
+        _index += 2;
         return ParseExpression();
     }
 
@@ -78,7 +78,7 @@ internal sealed partial class Parser
     }
 
     private bool IsWord(Token token, string word) =>
-        token.Kind == TokenKind.Word && token.Span(source).Equals(word, StringComparison.OrdinalIgnoreCase);
+        token.Kind == TokenKind.Word && token.Span(_source).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Accepts a word the lexer does not know as a keyword (FIRST, ONLY, AGAINST …).</summary>
     private bool AcceptWord(string word)
@@ -88,7 +88,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        index++;
+        _index++;
         return true;
     }
 }

@@ -45,14 +45,14 @@ internal sealed partial class Parser
         var document = ParseExpression();
         Expect(TokenKind.Comma, "',' after the JSON document");
         var path = ParseExpression();
-        var first = index;
+        var first = _index;
         if (!AcceptWord("COLUMNS"))
         {
             throw Error("COLUMNS");
         }
 
         SkipBalanced();
-        var columns = new TokenRange(first, index - 1);
+        var columns = new TokenRange(first, _index - 1);
         Ascend();
         Expect(TokenKind.RParen, "')' closing JSON_TABLE");
         return new JsonTable(start, PreviousEnd, document, path, columns, ParseAlias());
@@ -79,7 +79,7 @@ internal sealed partial class Parser
         {
             if (Enumerable.Range(0, words.Length).All(i => IsWord(Peek(i), words[i])))
             {
-                index += words.Length;
+                _index += words.Length;
                 modifier = string.Join(' ', words);
                 break;
             }

@@ -15,13 +15,13 @@ internal sealed partial class Parser
                 return ParseStringLiteral(null, token.Start);
             case TokenKind.Number:
                 Advance();
-                return new Literal(token.Start, token.End, LiteralKind.Number, token.Text(source));
+                return new Literal(token.Start, token.End, LiteralKind.Number, token.Text(_source));
             case TokenKind.HexLiteral or TokenKind.BitLiteral:
                 Advance();
-                return new Literal(token.Start, token.End, token.Kind == TokenKind.HexLiteral ? LiteralKind.Hex : LiteralKind.Bit, token.Text(source));
+                return new Literal(token.Start, token.End, token.Kind == TokenKind.HexLiteral ? LiteralKind.Hex : LiteralKind.Bit, token.Text(_source));
             case TokenKind.Variable or TokenKind.SystemVariable or TokenKind.Param:
                 Advance();
-                return new NameExpr(token.Start, token.End, [token.Text(source)], false);
+                return new NameExpr(token.Start, token.End, [token.Text(_source)], false);
             case TokenKind.LParen:
                 return ParseParenthesised();
             case TokenKind.Star:
@@ -79,16 +79,16 @@ internal sealed partial class Parser
                 return new UnaryExpr(token.Start, operand.End, UnaryOp.Not, operand);
         }
 
-        if (token.Length > 1 && source[token.Start] == '_' && next.Kind is TokenKind.String or TokenKind.HexLiteral or TokenKind.BitLiteral && next.Start == token.End + (source[token.End] == ' ' ? 1 : 0))
+        if (token.Length > 1 && _source[token.Start] == '_' && next.Kind is TokenKind.String or TokenKind.HexLiteral or TokenKind.BitLiteral && next.Start == token.End + (_source[token.End] == ' ' ? 1 : 0))
         {
             Advance();
             if (next.Kind == TokenKind.String)
             {
-                return ParseStringLiteral(token.Text(source), token.Start);
+                return ParseStringLiteral(token.Text(_source), token.Start);
             }
 
             Advance();
-            return new Literal(token.Start, next.End, next.Kind == TokenKind.HexLiteral ? LiteralKind.Hex : LiteralKind.Bit, next.Text(source), token.Text(source));
+            return new Literal(token.Start, next.End, next.Kind == TokenKind.HexLiteral ? LiteralKind.Hex : LiteralKind.Bit, next.Text(_source), token.Text(_source));
         }
 
         if (Keywords.IsReserved(token.Keyword) && next.Kind != TokenKind.LParen)
@@ -102,7 +102,7 @@ internal sealed partial class Parser
     private Literal ParseStringLiteral(string? prefix, int start)
     {
         var first = Expect(TokenKind.String, "a string");
-        var literal = new Literal(start, first.End, LiteralKind.String, first.Text(source), prefix);
+        var literal = new Literal(start, first.End, LiteralKind.String, first.Text(_source), prefix);
         literal.Pieces.Add((first.Start, first.End));
         while (At(TokenKind.String))
         {
@@ -112,14 +112,14 @@ internal sealed partial class Parser
         }
 
         return prefix is "DATE" or "TIME" or "TIMESTAMP"
-            ? new Literal(start, literal.End, LiteralKind.Typed, first.Text(source), prefix)
+            ? new Literal(start, literal.End, LiteralKind.Typed, first.Text(_source), prefix)
             : literal;
     }
 
     private Expr ParseParenthesised()
     {
         var start = Current.Start;
-        if (StartsQuery(index + 1))
+        if (StartsQuery(_index + 1))
         {
             var saved = Mark();
             try
@@ -128,7 +128,7 @@ internal sealed partial class Parser
                 var query = ParseQuery();
                 return new SubqueryExpr(start, Expect(TokenKind.RParen, "')'").End, query);
             }
-            catch (SqlSyntaxError) when (!tooDeep && (Peek().Kind == TokenKind.LParen || tokens[saved.Index + 1].Kind == TokenKind.LParen))
+            catch (SqlSyntaxError) when (!_tooDeep && (Peek().Kind == TokenKind.LParen || _tokens[saved.Index + 1].Kind == TokenKind.LParen))
             {
                 Restore(saved);
             }
@@ -163,7 +163,7 @@ internal sealed partial class Parser
 
     private TokenRange SkipBraces()
     {
-        var first = index;
+        var first = _index;
         var depth = 0;
         do
         {
@@ -176,6 +176,6 @@ internal sealed partial class Parser
         }
         while (depth > 0);
 
-        return new TokenRange(first, index - 1);
+        return new TokenRange(first, _index - 1);
     }
 }

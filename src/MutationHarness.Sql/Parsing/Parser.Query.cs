@@ -123,21 +123,21 @@ internal sealed partial class Parser
     {
         if (At(Keyword.ORDER) && Peek().Is(Keyword.BY))
         {
-            index += 2;
+            _index += 2;
             query.OrderBy = ParseOrderItems();
         }
 
         query.Limit = ParseLimitClause();
 
-        var first = index;
+        var first = _index;
         while (At(Keyword.INTO) || At(Keyword.FOR) || At(Keyword.LOCK))
         {
             SkipTrailerClause();
         }
 
-        if (index > first)
+        if (_index > first)
         {
-            query.Trailer = new TokenRange(first, index - 1);
+            query.Trailer = new TokenRange(first, _index - 1);
         }
 
         query.End = Math.Max(query.End, PreviousEnd);

@@ -9,7 +9,7 @@ internal sealed partial class Parser
     private SelectQuery ParseSelect()
     {
         var keyword = Expect(Keyword.SELECT);
-        var select = new SelectQuery(keyword.Start, ++selectCount) { KeywordEnd = keyword.End };
+        var select = new SelectQuery(keyword.Start, ++_selectCount) { KeywordEnd = keyword.End };
         ParseSelectOptions(select);
         do
         {
@@ -19,9 +19,9 @@ internal sealed partial class Parser
 
         if (At(Keyword.INTO))
         {
-            var first = index;
+            var first = _index;
             SkipTrailerClause();
-            select.Trailer = new TokenRange(first, index - 1);
+            select.Trailer = new TokenRange(first, _index - 1);
         }
 
         if (Accept(Keyword.FROM))
@@ -36,11 +36,11 @@ internal sealed partial class Parser
 
         if (At(Keyword.GROUP) && Peek().Is(Keyword.BY))
         {
-            index += 2;
+            _index += 2;
             select.GroupBy = ParseGroupItems();
-            if (At(Keyword.WITH) && Peek().Text(source).Equals("ROLLUP", StringComparison.OrdinalIgnoreCase))
+            if (At(Keyword.WITH) && Peek().Text(_source).Equals("ROLLUP", StringComparison.OrdinalIgnoreCase))
             {
-                index += 2;
+                _index += 2;
                 select.WithRollup = true;
             }
         }
@@ -80,7 +80,7 @@ internal sealed partial class Parser
                 return;
             }
 
-            index++;
+            _index++;
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed partial class Parser
 
     private TokenRange ParseWindowClause()
     {
-        var first = index;
+        var first = _index;
         Expect(Keyword.WINDOW);
         do
         {
@@ -118,6 +118,6 @@ internal sealed partial class Parser
         }
         while (Accept(TokenKind.Comma));
 
-        return new TokenRange(first, index - 1);
+        return new TokenRange(first, _index - 1);
     }
 }

@@ -66,7 +66,7 @@ internal sealed partial class Parser
 
     private JoinKind? ParseJoinKeyword()
     {
-        var start = index;
+        var start = _index;
         JoinKind? kind = Current.Keyword switch
         {
             Keyword.JOIN => JoinKind.Inner,
@@ -84,7 +84,7 @@ internal sealed partial class Parser
         }
 
         var bareJoin = Current.Keyword == Keyword.JOIN;
-        index++;
+        _index++;
         if (bareJoin)
         {
             return kind;
@@ -98,7 +98,7 @@ internal sealed partial class Parser
         Accept(Keyword.OUTER);
         if (kind != JoinKind.Straight && !Accept(Keyword.JOIN))
         {
-            index = start;
+            _index = start;
             throw Error("JOIN");
         }
 
@@ -111,14 +111,14 @@ internal sealed partial class Parser
         var lateral = Accept(Keyword.LATERAL);
         if (At(TokenKind.LParen))
         {
-            if (lateral || StartsQuery(index + 1))
+            if (lateral || StartsQuery(_index + 1))
             {
                 var saved = Mark();
                 try
                 {
                     return ParseDerivedTable(start, lateral);
                 }
-                catch (SqlSyntaxError) when (!tooDeep && !lateral && Peek().Kind == TokenKind.LParen)
+                catch (SqlSyntaxError) when (!_tooDeep && !lateral && Peek().Kind == TokenKind.LParen)
                 {
                     Restore(saved);
                 }
@@ -143,22 +143,22 @@ internal sealed partial class Parser
             parts.Add(ExpectIdentifier("a table name"));
         }
 
-        var partitionFirst = index;
+        var partitionFirst = _index;
         if (At(Keyword.PARTITION))
         {
             Advance();
             SkipBalanced();
         }
 
-        var partition = new TokenRange(partitionFirst, index - 1);
+        var partition = new TokenRange(partitionFirst, _index - 1);
         var alias = ParseAlias();
-        var hintsFirst = index;
+        var hintsFirst = _index;
         while (At(Keyword.USE) || At(Keyword.IGNORE) || At(Keyword.FORCE))
         {
             SkipIndexHint();
         }
 
-        return new TableName(start, PreviousEnd, parts, alias, new TokenRange(hintsFirst, index - 1)) { Partition = partition };
+        return new TableName(start, PreviousEnd, parts, alias, new TokenRange(hintsFirst, _index - 1)) { Partition = partition };
     }
 
     private DerivedTable ParseDerivedTable(int start, bool lateral)
@@ -174,12 +174,12 @@ internal sealed partial class Parser
     /// <summary>True when a query (not an expression or a table list) starts at the given token, looking through '('.</summary>
     private bool StartsQuery(int at)
     {
-        while (tokens[at].Kind == TokenKind.LParen)
+        while (_tokens[at].Kind == TokenKind.LParen)
         {
             at++;
         }
 
-        return tokens[at].Keyword is Keyword.SELECT or Keyword.WITH or Keyword.VALUES && tokens[at].Kind == TokenKind.Word;
+        return _tokens[at].Keyword is Keyword.SELECT or Keyword.WITH or Keyword.VALUES && _tokens[at].Kind == TokenKind.Word;
     }
 
     private void SkipIndexHint()

@@ -6,15 +6,15 @@ namespace MutationHarness.Sql.Parsing;
 /// <summary>A hand-written recursive-descent parser for the MySQL 8 / MariaDB SELECT dialect.</summary>
 internal sealed partial class Parser
 {
-    private readonly string source;
-    private readonly Token[] tokens;
-    private int index;
-    private int selectCount;
+    private readonly string _source;
+    private readonly Token[] _tokens;
+    private int _index;
+    private int _selectCount;
 
     private Parser(string source, Token[] tokens)
     {
-        this.source = source;
-        this.tokens = tokens;
+        _source = source;
+        _tokens = tokens;
     }
 
     public static SyntaxTree Parse(string source)
@@ -28,9 +28,9 @@ internal sealed partial class Parser
     private Query ParseStatement()
     {
         var query = ParseQuery();
-        if (Accept(TokenKind.Semicolon) && !LexerRules.IsBlank(source.AsSpan(tokens[index - 1].End)))
+        if (Accept(TokenKind.Semicolon) && !LexerRules.IsBlank(_source.AsSpan(_tokens[_index - 1].End)))
         {
-            throw SqlSyntaxError.At(source, tokens[index - 1].End, "nothing after the closing ';'", "more text (another statement)");
+            throw SqlSyntaxError.At(_source, _tokens[_index - 1].End, "nothing after the closing ';'", "more text (another statement)");
         }
 
         if (Current.Kind != TokenKind.End)
@@ -41,13 +41,13 @@ internal sealed partial class Parser
         return query;
     }
 
-    private Token Current => tokens[index];
+    private Token Current => _tokens[_index];
 
-    private Token Peek(int ahead = 1) => tokens[Math.Min(index + ahead, tokens.Length - 1)];
+    private Token Peek(int ahead = 1) => _tokens[Math.Min(_index + ahead, _tokens.Length - 1)];
 
-    private Token Advance() => tokens[index < tokens.Length - 1 ? index++ : index];
+    private Token Advance() => _tokens[_index < _tokens.Length - 1 ? _index++ : _index];
 
-    private int PreviousEnd => index > 0 ? tokens[index - 1].End : 0;
+    private int PreviousEnd => _index > 0 ? _tokens[_index - 1].End : 0;
 
     private bool At(Keyword keyword) => Current.Keyword == keyword && Current.Kind == TokenKind.Word;
 
@@ -60,7 +60,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        index++;
+        _index++;
         return true;
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        index++;
+        _index++;
         return true;
     }
 
@@ -82,8 +82,8 @@ internal sealed partial class Parser
     private SqlSyntaxError Error(string expected)
     {
         var token = Current;
-        var found = token.Kind == TokenKind.End ? "end of input" : $"'{token.Text(source)}'";
-        return SqlSyntaxError.At(source, token.Start, expected, found);
+        var found = token.Kind == TokenKind.End ? "end of input" : $"'{token.Text(_source)}'";
+        return SqlSyntaxError.At(_source, token.Start, expected, found);
     }
 
     private bool AtIdentifier =>
@@ -103,10 +103,10 @@ internal sealed partial class Parser
     {
         if (token.Kind != TokenKind.QuotedIdentifier)
         {
-            return token.Text(source);
+            return token.Text(_source);
         }
 
-        var inner = source.AsSpan(token.Start + 1, token.Length - 2);
+        var inner = _source.AsSpan(token.Start + 1, token.Length - 2);
         return inner.Contains('`') ? inner.ToString().Replace("``", "`", StringComparison.Ordinal) : inner.ToString();
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class Parser
         return At(TokenKind.String) ? StringValue(Advance()) : null;
     }
 
-    private string StringValue(Token token) => SqlStrings.Decode(source.AsSpan(token.Start, token.Length));
+    private string StringValue(Token token) => SqlStrings.Decode(_source.AsSpan(token.Start, token.Length));
 
     private List<string> ParseNameList()
     {
@@ -144,7 +144,7 @@ internal sealed partial class Parser
     /// <summary>Skips a balanced parenthesised group, returning the token range it covered.</summary>
     private TokenRange SkipBalanced()
     {
-        var first = index;
+        var first = _index;
         Expect(TokenKind.LParen, "'('");
         var depth = 1;
         while (depth > 0)
@@ -158,6 +158,6 @@ internal sealed partial class Parser
             depth += kind == TokenKind.LParen ? 1 : kind == TokenKind.RParen ? -1 : 0;
         }
 
-        return new TokenRange(first, index - 1);
+        return new TokenRange(first, _index - 1);
     }
 }

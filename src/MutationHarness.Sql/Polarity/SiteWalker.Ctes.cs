@@ -9,22 +9,22 @@ namespace MutationHarness.Sql.Polarity;
 internal sealed partial class SiteWalker
 {
     // The CTEs in scope, innermost WITH last; a name resolves to the innermost visible CTE of that name.
-    private List<CteInScope>? ctes;
+    private List<CteInScope>? _ctes;
 
     // False while walking a CTE that nothing references: what it references is never read either.
-    private bool noting = true;
+    private bool _noting = true;
 
     private void WalkWith(WithQuery with, bool flag, Stop? stop)
     {
         var scope = with.Ctes.Select(c => new CteInScope(c)).ToList();
-        (ctes ??= []).AddRange(scope);
-        var bodyStart = sites.Count;
+        (_ctes ??= []).AddRange(scope);
+        var bodyStart = _sites.Count;
         WalkQuery(with.Body, flag, stop, false);
-        var bodySites = sites.GetRange(bodyStart, sites.Count - bodyStart);
-        sites.RemoveRange(bodyStart, bodySites.Count);
+        var bodySites = _sites.GetRange(bodyStart, _sites.Count - bodyStart);
+        _sites.RemoveRange(bodyStart, bodySites.Count);
 
         var cteSites = new List<Site>[scope.Count];
-        var outerNoting = noting;
+        var outerNoting = _noting;
         for (var i = scope.Count - 1; i >= 0; i--)
         {
             // Only earlier CTEs are visible in a CTE's body (a recursive WITH is never mined, so it needs no more).
@@ -34,39 +34,39 @@ internal sealed partial class SiteWalker
             }
 
             var (cteFlag, cteStop) = with.Recursive ? (flag, stop ?? Stops.RecursiveWith) : scope[i].Polarity(flag, stop);
-            noting = outerNoting && scope[i].References.Count > 0;
-            var start = sites.Count;
+            _noting = outerNoting && scope[i].References.Count > 0;
+            var start = _sites.Count;
             WalkQuery(scope[i].Cte.Body, cteFlag, cteStop, false);
-            cteSites[i] = sites.GetRange(start, sites.Count - start);
-            sites.RemoveRange(start, cteSites[i].Count);
+            cteSites[i] = _sites.GetRange(start, _sites.Count - start);
+            _sites.RemoveRange(start, cteSites[i].Count);
         }
 
-        noting = outerNoting;
-        ctes.RemoveRange(ctes.Count - scope.Count, scope.Count);
+        _noting = outerNoting;
+        _ctes.RemoveRange(_ctes.Count - scope.Count, scope.Count);
 
         // Sites keep the order of the text: the CTEs first, then the body.
         foreach (var list in cteSites)
         {
-            sites.AddRange(list);
+            _sites.AddRange(list);
         }
 
-        sites.AddRange(bodySites);
+        _sites.AddRange(bodySites);
     }
 
     /// <summary>A table name that names a CTE in scope is a reference to it, read with this flag (CTE names compare
     /// without case, as MariaDB resolves them).</summary>
     private void NoteReference(TableName name, bool flag, Stop? stop)
     {
-        if (ctes is null || !noting || name.Parts.Count != 1)
+        if (_ctes is null || !_noting || name.Parts.Count != 1)
         {
             return;
         }
 
-        for (var i = ctes.Count - 1; i >= 0; i--)
+        for (var i = _ctes.Count - 1; i >= 0; i--)
         {
-            if (ctes[i].Visible && string.Equals(ctes[i].Cte.Name, name.Parts[0], StringComparison.OrdinalIgnoreCase))
+            if (_ctes[i].Visible && string.Equals(_ctes[i].Cte.Name, name.Parts[0], StringComparison.OrdinalIgnoreCase))
             {
-                ctes[i].References.Add((flag, stop));
+                _ctes[i].References.Add((flag, stop));
                 return;
             }
         }

@@ -10,15 +10,15 @@ namespace MutationHarness.Sql.Polarity;
 /// above them and are never mined: the reason a mutant there does not conform.</summary>
 internal sealed partial class SiteWalker
 {
-    private readonly List<Site> sites = [];
-    private readonly StrategyRuleSet rules;
-    private readonly Strategy? only;
+    private readonly List<Site> _sites = [];
+    private readonly StrategyRuleSet _rules;
+    private readonly Strategy? _only;
 
     private SiteWalker(string source, StrategyRuleSet rules, Strategy? only)
     {
         Source = source;
-        this.rules = rules;
-        this.only = only;
+        _rules = rules;
+        _only = only;
     }
 
     public string Source { get; }
@@ -31,29 +31,29 @@ internal sealed partial class SiteWalker
     {
         var walker = new SiteWalker(tree.Source, rules, only);
         walker.WalkQuery(tree.Root, true, null, false);
-        return walker.sites;
+        return walker._sites;
     }
 
-    public bool Wants(Strategy strategy) => only is null || ReferenceEquals(only, strategy);
+    public bool Wants(Strategy strategy) => _only is null || ReferenceEquals(_only, strategy);
 
     public void Add(Strategy strategy, Node target, bool flag, Stop? stop, string? unmet, string kind, int ordinal, int offset)
     {
         if (Wants(strategy))
         {
-            sites.Add(new Site(strategy, target, flag, stop, unmet, kind, ordinal, offset));
+            _sites.Add(new Site(strategy, target, flag, stop, unmet, kind, ordinal, offset));
         }
     }
 
     private void Offer(Node node, Clause clause, bool flag, Stop? stop, bool isLeftOperand = false)
     {
         var offer = new SiteOffer(this, node, clause, flag, stop, isLeftOperand);
-        if (only is not null)
+        if (_only is not null)
         {
-            only.Rule.FindSites(offer);
+            _only.Rule.FindSites(offer);
             return;
         }
 
-        foreach (var rule in rules.Rules)
+        foreach (var rule in _rules.Rules)
         {
             rule.FindSites(offer);
         }

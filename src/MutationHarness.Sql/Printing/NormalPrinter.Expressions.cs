@@ -42,9 +42,9 @@ internal sealed partial class NormalPrinter
     {
         if (Precedence.Of(operand) < minimum)
         {
-            output.Append('(');
+            _output.Append('(');
             PrintExpr(operand);
-            output.Append(')');
+            _output.Append(')');
         }
         else
         {
@@ -59,33 +59,33 @@ internal sealed partial class NormalPrinter
             case LiteralKind.String or LiteralKind.Typed:
                 if (literal.Prefix is not null)
                 {
-                    output.Append(literal.Kind == LiteralKind.Typed ? literal.Prefix : literal.Prefix.ToLowerInvariant()).Append(literal.Kind == LiteralKind.Typed ? " " : string.Empty);
+                    _output.Append(literal.Kind == LiteralKind.Typed ? literal.Prefix : literal.Prefix.ToLowerInvariant()).Append(literal.Kind == LiteralKind.Typed ? " " : string.Empty);
                 }
 
-                SqlStrings.Encode(output, StringValue(literal));
+                SqlStrings.Encode(_output, StringValue(literal));
                 break;
             case LiteralKind.Hex or LiteralKind.Bit:
                 if (literal.Prefix is not null)
                 {
-                    output.Append(literal.Prefix.ToLowerInvariant());
+                    _output.Append(literal.Prefix.ToLowerInvariant());
                 }
 
-                output.Append(literal.Text.ToLowerInvariant());
+                _output.Append(literal.Text.ToLowerInvariant());
                 break;
             default:
-                output.Append(literal.Text);
+                _output.Append(literal.Text);
                 break;
         }
     }
 
     /// <summary>The value of a string literal, adjacent pieces concatenated.</summary>
-    public string StringValue(Literal literal) => LiteralValues.Of(tree.Source, literal);
+    public string StringValue(Literal literal) => LiteralValues.Of(_tree.Source, literal);
 
     private void PrintName(NameExpr name)
     {
         if (name.Parts.Count == 1 && name.Parts[0].Length > 0 && name.Parts[0][0] is '@' or '?')
         {
-            output.Append(name.Parts[0].ToLowerInvariant());
+            _output.Append(name.Parts[0].ToLowerInvariant());
             return;
         }
 
@@ -93,7 +93,7 @@ internal sealed partial class NormalPrinter
         {
             if (i > 0)
             {
-                output.Append('.');
+                _output.Append('.');
             }
 
             // The last part is the column; the parts before it name its table and schema.
@@ -109,7 +109,7 @@ internal sealed partial class NormalPrinter
 
         if (name.Star)
         {
-            output.Append(name.Parts.Count > 0 ? ".*" : "*");
+            _output.Append(name.Parts.Count > 0 ? ".*" : "*");
         }
     }
 
@@ -118,14 +118,14 @@ internal sealed partial class NormalPrinter
         var level = Precedence.Of(binary.Op);
         // SOUNDS LIKE and MEMBER OF take a bit expression on the left, like the other predicates.
         PrintOperand(binary.Left, level == Precedence.Predicate ? level + 1 : level);
-        output.Append(' ').Append(Precedence.Text(binary.Op)).Append(' ');
+        _output.Append(' ').Append(Precedence.Text(binary.Op)).Append(' ');
         PrintOperand(binary.Right, level + 1);
     }
 
     private void PrintUnary(UnaryExpr unary)
     {
         var level = Precedence.Of(unary);
-        output.Append(unary.Op switch
+        _output.Append(unary.Op switch
         {
             UnaryOp.Minus => "-",
             UnaryOp.Plus => "+",
@@ -138,7 +138,7 @@ internal sealed partial class NormalPrinter
         if (unary.Op is UnaryOp.Minus or UnaryOp.Plus && Precedence.Of(operand) >= level
             && (operand is UnaryExpr { Op: UnaryOp.Minus or UnaryOp.Plus } || operand is Literal { Kind: LiteralKind.Number } number && number.Text.StartsWith('-')))
         {
-            output.Append(' ');
+            _output.Append(' ');
         }
 
         PrintOperand(unary.Operand, unary.Op == UnaryOp.Binary ? Precedence.Unary : level);
@@ -150,7 +150,7 @@ internal sealed partial class NormalPrinter
         {
             if (i > 0)
             {
-                output.Append(", ");
+                _output.Append(", ");
             }
 
             PrintExpr(items[i]);

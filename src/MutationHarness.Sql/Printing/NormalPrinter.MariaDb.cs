@@ -7,47 +7,47 @@ internal sealed partial class NormalPrinter
 {
     private void PrintValues(ValuesQuery values)
     {
-        output.Append("VALUES ");
+        _output.Append("VALUES ");
         for (var i = 0; i < values.Rows.Count; i++)
         {
             if (i > 0)
             {
-                output.Append(", ");
+                _output.Append(", ");
             }
 
             var row = values.Rows[i];
             var start = Begin();
-            output.Append(row.ExplicitRow ? "ROW(" : "(");
+            _output.Append(row.ExplicitRow ? "ROW(" : "(");
             PrintList(row.Items);
-            output.Append(')');
+            _output.Append(')');
             Finish(row, start);
         }
     }
 
     private void PrintJsonTable(JsonTable table)
     {
-        output.Append("JSON_TABLE(");
+        _output.Append("JSON_TABLE(");
         PrintExpr(table.Document);
-        output.Append(", ");
+        _output.Append(", ");
         PrintExpr(table.Path);
-        output.Append(' ');
+        _output.Append(' ');
         Raw(table.Columns);
-        output.Append(')');
+        _output.Append(')');
         PrintAlias(table.Alias);
     }
 
     private void PrintFullTextMatch(FullTextMatch match)
     {
-        output.Append("MATCH (");
+        _output.Append("MATCH (");
         PrintList(match.Columns);
-        output.Append(") AGAINST (");
+        _output.Append(") AGAINST (");
         PrintExpr(match.Search);
         if (match.Modifier is { } modifier)
         {
-            output.Append(' ').Append(modifier);
+            _output.Append(' ').Append(modifier);
         }
 
-        output.Append(')');
+        _output.Append(')');
     }
 
     /// <summary>LIMIT count [OFFSET offset] [ROWS EXAMINED n], or OFFSET offset ROWS FETCH FIRST [count] ROWS ONLY|WITH TIES.</summary>
@@ -55,22 +55,22 @@ internal sealed partial class NormalPrinter
     {
         if (!limit.Standard)
         {
-            output.Append(" LIMIT");
+            _output.Append(" LIMIT");
             if (limit.Count is { } count)
             {
-                output.Append(' ');
+                _output.Append(' ');
                 PrintExpr(count);
             }
 
             if (limit.Offset is { } offset)
             {
-                output.Append(" OFFSET ");
+                _output.Append(" OFFSET ");
                 PrintExpr(offset);
             }
 
             if (limit.RowsExamined is { } examined)
             {
-                output.Append(" ROWS EXAMINED ");
+                _output.Append(" ROWS EXAMINED ");
                 PrintExpr(examined);
             }
 
@@ -79,21 +79,21 @@ internal sealed partial class NormalPrinter
 
         if (limit.Offset is { } start)
         {
-            output.Append(" OFFSET ");
+            _output.Append(" OFFSET ");
             PrintExpr(start);
-            output.Append(" ROWS");
+            _output.Append(" ROWS");
         }
 
         if (limit.Fetch)
         {
-            output.Append(" FETCH FIRST ");
+            _output.Append(" FETCH FIRST ");
             if (limit.Count is { } rows)
             {
                 PrintExpr(rows);
-                output.Append(' ');
+                _output.Append(' ');
             }
 
-            output.Append(limit.WithTies ? "ROWS WITH TIES" : "ROWS ONLY");
+            _output.Append(limit.WithTies ? "ROWS WITH TIES" : "ROWS ONLY");
         }
     }
 }

@@ -11,57 +11,57 @@ internal sealed partial class NormalPrinter
         {
             case QuantifiedExpr quantified:
                 PrintOperand(quantified.Left, Precedence.Comparison);
-                output.Append(' ').Append(Precedence.Text(quantified.Op));
-                output.Append(quantified.Quantifier switch { Quantifier.Any => " ANY (", Quantifier.Some => " SOME (", _ => " ALL (" });
+                _output.Append(' ').Append(Precedence.Text(quantified.Op));
+                _output.Append(quantified.Quantifier switch { Quantifier.Any => " ANY (", Quantifier.Some => " SOME (", _ => " ALL (" });
                 PrintStandalone(quantified.Query);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case IsExpr test:
                 PrintOperand(test.Operand, Precedence.Comparison);
-                output.Append(test.Not ? " IS NOT " : " IS ").Append(test.What.ToString().ToUpperInvariant());
+                _output.Append(test.Not ? " IS NOT " : " IS ").Append(test.What.ToString().ToUpperInvariant());
                 break;
             case BetweenExpr between:
                 // The left operand of a predicate is a bit expression: a nested predicate there needs its
                 // parentheses, or it would re-parse into the right side (BETWEEN's upper bound is a predicate).
                 PrintOperand(between.Operand, Precedence.Predicate + 1);
-                output.Append(between.Not ? " NOT BETWEEN " : " BETWEEN ");
+                _output.Append(between.Not ? " NOT BETWEEN " : " BETWEEN ");
                 PrintOperand(between.Low, Precedence.Predicate + 1);
-                output.Append(" AND ");
+                _output.Append(" AND ");
                 PrintOperand(between.High, Precedence.Predicate);
                 break;
             case InListExpr inList:
                 PrintOperand(inList.Operand, Precedence.Predicate + 1);
-                output.Append(inList.Not ? " NOT IN (" : " IN (");
+                _output.Append(inList.Not ? " NOT IN (" : " IN (");
                 PrintList(inList.Items);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case InQueryExpr inQuery:
                 PrintOperand(inQuery.Operand, Precedence.Predicate + 1);
-                output.Append(inQuery.Not ? " NOT IN (" : " IN (");
+                _output.Append(inQuery.Not ? " NOT IN (" : " IN (");
                 PrintStandalone(inQuery.Query);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case MatchExpr match:
                 PrintMatch(match);
                 break;
             case ExistsExpr exists:
-                output.Append("EXISTS (");
+                _output.Append("EXISTS (");
                 PrintStandalone(exists.Query);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case SubqueryExpr subquery:
-                output.Append('(');
+                _output.Append('(');
                 PrintStandalone(subquery.Query);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case RowExpr row:
-                output.Append('(');
+                _output.Append('(');
                 PrintList(row.Items);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case CollateExpr collate:
                 PrintOperand(collate.Operand, Precedence.Primary);
-                output.Append(" COLLATE ").Append(collate.Collation.ToLowerInvariant());
+                _output.Append(" COLLATE ").Append(collate.Collation.ToLowerInvariant());
                 break;
             default:
                 PrintSpecial(expr);
@@ -72,12 +72,12 @@ internal sealed partial class NormalPrinter
     private void PrintMatch(MatchExpr match)
     {
         PrintOperand(match.Operand, Precedence.Predicate + 1);
-        output.Append(match.Not ? " NOT " : " ").Append(match.IsRegexp ? "REGEXP " : "LIKE ");
+        _output.Append(match.Not ? " NOT " : " ").Append(match.IsRegexp ? "REGEXP " : "LIKE ");
         PrintOperand(match.Pattern, Precedence.Predicate + 1);
 
         if (match.Escape is not null)
         {
-            output.Append(" ESCAPE ");
+            _output.Append(" ESCAPE ");
             PrintOperand(match.Escape, Precedence.Primary);
         }
     }
@@ -87,40 +87,40 @@ internal sealed partial class NormalPrinter
         switch (expr)
         {
             case CaseExpr caseExpr:
-                output.Append("CASE");
+                _output.Append("CASE");
                 if (caseExpr.Operand is not null)
                 {
-                    output.Append(' ');
+                    _output.Append(' ');
                     PrintExpr(caseExpr.Operand);
                 }
 
                 foreach (var (when, then) in caseExpr.Whens)
                 {
-                    output.Append(" WHEN ");
+                    _output.Append(" WHEN ");
                     PrintExpr(when);
-                    output.Append(" THEN ");
+                    _output.Append(" THEN ");
                     PrintExpr(then);
                 }
 
                 if (caseExpr.Else is not null)
                 {
-                    output.Append(" ELSE ");
+                    _output.Append(" ELSE ");
                     PrintExpr(caseExpr.Else);
                 }
 
-                output.Append(" END");
+                _output.Append(" END");
                 break;
             case CastExpr cast:
-                output.Append(cast.Style == CastStyle.Cast ? "CAST(" : "CONVERT(");
+                _output.Append(cast.Style == CastStyle.Cast ? "CAST(" : "CONVERT(");
                 PrintExpr(cast.Operand);
-                output.Append(cast.Style switch { CastStyle.Cast => " AS ", CastStyle.Convert => ", ", _ => " USING " });
+                _output.Append(cast.Style switch { CastStyle.Cast => " AS ", CastStyle.Convert => ", ", _ => " USING " });
                 Raw(cast.Type);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case IntervalExpr interval:
-                output.Append("INTERVAL ");
+                _output.Append("INTERVAL ");
                 PrintOperand(interval.Amount, Precedence.Primary);
-                output.Append(' ').Append(interval.Unit);
+                _output.Append(' ').Append(interval.Unit);
                 break;
             case CallExpr call:
                 PrintCall(call);
@@ -136,13 +136,13 @@ internal sealed partial class NormalPrinter
 
     private void PrintCall(CallExpr call)
     {
-        output.Append(call.Name).Append('(');
+        _output.Append(call.Name).Append('(');
         var afterKeyword = false;
         foreach (var arg in call.Args)
         {
             if (arg.Value is null)
             {
-                output.Append(arg.Prefix == "," ? ", " : (afterKeyword || output[^1] == '(' ? string.Empty : " ") + arg.Prefix + " ");
+                _output.Append(arg.Prefix == "," ? ", " : (afterKeyword || _output[^1] == '(' ? string.Empty : " ") + arg.Prefix + " ");
                 afterKeyword = arg.Prefix != ",";
                 continue;
             }
@@ -151,15 +151,15 @@ internal sealed partial class NormalPrinter
             afterKeyword = false;
         }
 
-        if (output[^1] == ' ')
+        if (_output[^1] == ' ')
         {
-            output.Length--;
+            _output.Length--;
         }
 
-        output.Append(')');
+        _output.Append(')');
         if (!call.Over.IsEmpty)
         {
-            output.Append(" OVER ");
+            _output.Append(" OVER ");
             Raw(call.Over);
         }
     }

@@ -30,9 +30,9 @@ internal sealed partial class NormalPrinter
                 PrintSetOp(setOp);
                 break;
             case ParenQuery paren:
-                output.Append('(');
+                _output.Append('(');
                 PrintStandalone(paren.Inner);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case WithQuery with:
                 PrintWith(with);
@@ -49,10 +49,10 @@ internal sealed partial class NormalPrinter
     private void PrintSetOp(SetOpQuery setOp)
     {
         PrintSetOperand(setOp.Left);
-        output.Append(setOp.Kind switch { SetOpKind.Union => " UNION ", SetOpKind.Intersect => " INTERSECT ", _ => " EXCEPT " });
+        _output.Append(setOp.Kind switch { SetOpKind.Union => " UNION ", SetOpKind.Intersect => " INTERSECT ", _ => " EXCEPT " });
         if (setOp.Quantifier == SetQuantifier.All)
         {
-            output.Append("ALL ");
+            _output.Append("ALL ");
         }
 
         PrintSetOperand(setOp.Right);
@@ -78,29 +78,29 @@ internal sealed partial class NormalPrinter
 
     private void PrintWith(WithQuery with)
     {
-        output.Append(with.Recursive ? "WITH RECURSIVE " : "WITH ");
+        _output.Append(with.Recursive ? "WITH RECURSIVE " : "WITH ");
         for (var i = 0; i < with.Ctes.Count; i++)
         {
             var cte = with.Ctes[i];
             if (i > 0)
             {
-                output.Append(", ");
+                _output.Append(", ");
             }
 
             Name(cte.Name);
             if (cte.Columns is not null)
             {
-                output.Append(" (");
+                _output.Append(" (");
                 Names(cte.Columns);
-                output.Append(')');
+                _output.Append(')');
             }
 
-            output.Append(" AS (");
+            _output.Append(" AS (");
             PrintStandalone(cte.Body);
-            output.Append(')');
+            _output.Append(')');
         }
 
-        output.Append(' ');
+        _output.Append(' ');
         PrintStandalone(with.Body);
     }
 
@@ -108,7 +108,7 @@ internal sealed partial class NormalPrinter
     {
         if (query.OrderBy is { } order)
         {
-            output.Append(" ORDER BY ");
+            _output.Append(" ORDER BY ");
             PrintOrderItems(order);
         }
 
@@ -119,7 +119,7 @@ internal sealed partial class NormalPrinter
 
         if (!query.Trailer.IsEmpty)
         {
-            output.Append(' ');
+            _output.Append(' ');
             Raw(query.Trailer);
         }
     }
@@ -130,13 +130,13 @@ internal sealed partial class NormalPrinter
         {
             if (i > 0)
             {
-                output.Append(", ");
+                _output.Append(", ");
             }
 
             PrintExpr(items[i].Value);
             if (items[i].Descending == true)
             {
-                output.Append(" DESC");
+                _output.Append(" DESC");
             }
         }
     }

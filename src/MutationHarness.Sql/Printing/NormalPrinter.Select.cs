@@ -7,49 +7,49 @@ internal sealed partial class NormalPrinter
 {
     private void PrintSelect(SelectQuery select)
     {
-        output.Append("SELECT");
+        _output.Append("SELECT");
         if (select.IsDistinct)
         {
-            output.Append(" DISTINCT");
+            _output.Append(" DISTINCT");
         }
 
         foreach (var option in select.Options)
         {
-            output.Append(' ').Append(option);
+            _output.Append(' ').Append(option);
         }
 
         for (var i = 0; i < select.Items.Count; i++)
         {
-            output.Append(i == 0 ? " " : ", ");
+            _output.Append(i == 0 ? " " : ", ");
             PrintExpr(select.Items[i].Value);
             if (select.Items[i].Alias is { } alias)
             {
-                output.Append(" AS ");
+                _output.Append(" AS ");
                 Name(alias);
             }
         }
 
         if (select.From is not null)
         {
-            output.Append(" FROM ");
+            _output.Append(" FROM ");
             PrintTable(select.From);
         }
 
         PrintCondition(" WHERE ", select.Where);
         if (select.GroupBy is { } group)
         {
-            output.Append(" GROUP BY ");
+            _output.Append(" GROUP BY ");
             PrintList(group);
             if (select.WithRollup)
             {
-                output.Append(" WITH ROLLUP");
+                _output.Append(" WITH ROLLUP");
             }
         }
 
         PrintCondition(" HAVING ", select.Having);
         if (!select.Window.IsEmpty)
         {
-            output.Append(' ');
+            _output.Append(' ');
             Raw(select.Window);
         }
     }
@@ -58,7 +58,7 @@ internal sealed partial class NormalPrinter
     {
         if (condition is not null)
         {
-            output.Append(keyword);
+            _output.Append(keyword);
             PrintExpr(condition);
         }
     }
@@ -73,7 +73,7 @@ internal sealed partial class NormalPrinter
                 {
                     if (i > 0)
                     {
-                        output.Append('.');
+                        _output.Append('.');
                     }
 
                     ExactName(name.Parts[i]);
@@ -81,28 +81,28 @@ internal sealed partial class NormalPrinter
 
                 if (!name.Partition.IsEmpty)
                 {
-                    output.Append(' ');
+                    _output.Append(' ');
                     Raw(name.Partition);
                 }
 
                 PrintAlias(name.Alias);
                 if (!name.Hints.IsEmpty)
                 {
-                    output.Append(' ');
+                    _output.Append(' ');
                     Raw(name.Hints);
                 }
 
                 break;
             case DerivedTable derived:
-                output.Append(derived.Lateral ? "LATERAL (" : "(");
+                _output.Append(derived.Lateral ? "LATERAL (" : "(");
                 PrintStandalone(derived.Query);
-                output.Append(')');
+                _output.Append(')');
                 PrintAlias(derived.Alias);
                 if (derived.Columns is not null)
                 {
-                    output.Append(" (");
+                    _output.Append(" (");
                     Names(derived.Columns);
-                    output.Append(')');
+                    _output.Append(')');
                 }
 
                 break;
@@ -113,9 +113,9 @@ internal sealed partial class NormalPrinter
                 PrintJsonTable(json);
                 break;
             case ParenTableRef paren when paren.Inner is JoinRef:
-                output.Append('(');
+                _output.Append('(');
                 PrintTable(paren.Inner);
-                output.Append(')');
+                _output.Append(')');
                 break;
             case ParenTableRef paren:
                 PrintTable(paren.Inner);
@@ -129,7 +129,7 @@ internal sealed partial class NormalPrinter
     {
         if (alias is not null)
         {
-            output.Append(" AS ");
+            _output.Append(" AS ");
             ExactName(alias);
         }
     }
@@ -137,7 +137,7 @@ internal sealed partial class NormalPrinter
     private void PrintJoin(JoinRef join)
     {
         PrintTable(join.Left);
-        output.Append(join.Kind switch
+        _output.Append(join.Kind switch
         {
             JoinKind.Comma => ", ",
             JoinKind.Inner or JoinKind.Cross => " JOIN ",
@@ -152,9 +152,9 @@ internal sealed partial class NormalPrinter
         PrintCondition(" ON ", join.On);
         if (join.Using is not null)
         {
-            output.Append(" USING (");
+            _output.Append(" USING (");
             Names(join.Using);
-            output.Append(')');
+            _output.Append(')');
         }
     }
 }

@@ -10,15 +10,15 @@ namespace MutationHarness.Sql.Printing;
 /// landed goes to a separate <see cref="PrintedSpans"/> when one is asked for.</summary>
 internal sealed partial class NormalPrinter
 {
-    private readonly StringBuilder output;
-    private readonly SyntaxTree tree;
-    private readonly PrintedSpans? spans;
+    private readonly StringBuilder _output;
+    private readonly SyntaxTree _tree;
+    private readonly PrintedSpans? _spans;
 
     private NormalPrinter(SyntaxTree tree, PrintedSpans? spans)
     {
-        this.tree = tree;
-        this.spans = spans;
-        output = new StringBuilder(tree.Source.Length + 16);
+        _tree = tree;
+        _spans = spans;
+        _output = new StringBuilder(tree.Source.Length + 16);
     }
 
     /// <summary>The normal form of the tree.</summary>
@@ -29,12 +29,12 @@ internal sealed partial class NormalPrinter
     {
         var printer = new NormalPrinter(tree, spans);
         printer.PrintStandalone(tree.Root);
-        return printer.output.ToString();
+        return printer._output.ToString();
     }
 
-    private int Begin() => output.Length;
+    private int Begin() => _output.Length;
 
-    private void Finish(Node node, int start) => spans?.Record(node, start, output.Length);
+    private void Finish(Node node, int start) => _spans?.Record(node, start, _output.Length);
 
     /// <summary>A column name, alias of a column or CTE name: compared without case, so printed in lower case.</summary>
     private void Name(string name) => Quoted(name, fold: true);
@@ -45,18 +45,18 @@ internal sealed partial class NormalPrinter
 
     private void Quoted(string name, bool fold)
     {
-        output.Append('`');
+        _output.Append('`');
         foreach (var c in name)
         {
             if (c == '`')
             {
-                output.Append('`');
+                _output.Append('`');
             }
 
-            output.Append(!fold ? c : char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.ToLowerInvariant(c));
+            _output.Append(!fold ? c : char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : char.ToLowerInvariant(c));
         }
 
-        output.Append('`');
+        _output.Append('`');
     }
 
     private void Names(List<string> names)
@@ -65,7 +65,7 @@ internal sealed partial class NormalPrinter
         {
             if (i > 0)
             {
-                output.Append(", ");
+                _output.Append(", ");
             }
 
             Name(names[i]);
@@ -75,33 +75,33 @@ internal sealed partial class NormalPrinter
     /// <summary>Prints kept-verbatim tokens token by token in normal form.</summary>
     private void Raw(TokenRange range)
     {
-        var source = tree.Source;
+        var source = _tree.Source;
         for (var i = range.First; i <= range.Last; i++)
         {
-            var token = tree.Tokens[i];
+            var token = _tree.Tokens[i];
             if (i > range.First && token.Kind is not (TokenKind.RParen or TokenKind.Comma or TokenKind.Dot)
-                && tree.Tokens[i - 1].Kind is not (TokenKind.LParen or TokenKind.Dot))
+                && _tree.Tokens[i - 1].Kind is not (TokenKind.LParen or TokenKind.Dot))
             {
-                output.Append(' ');
+                _output.Append(' ');
             }
 
             // A name before a dot qualifies another (a table or schema) and keeps its case; other words fold.
-            var qualifier = i < range.Last && tree.Tokens[i + 1].Kind == TokenKind.Dot;
+            var qualifier = i < range.Last && _tree.Tokens[i + 1].Kind == TokenKind.Dot;
             switch (token.Kind)
             {
                 case TokenKind.Word:
                     var word = token.Span(source).ToString();
-                    output.Append(qualifier ? word : word.ToUpperInvariant());
+                    _output.Append(qualifier ? word : word.ToUpperInvariant());
                     break;
                 case TokenKind.QuotedIdentifier:
                     var quoted = source.AsSpan(token.Start + 1, token.Length - 2).ToString().Replace("``", "`", StringComparison.Ordinal);
-                    output.Append(qualifier ? quoted : quoted.ToUpperInvariant());
+                    _output.Append(qualifier ? quoted : quoted.ToUpperInvariant());
                     break;
                 case TokenKind.String:
-                    SqlStrings.Encode(output, SqlStrings.Decode(token.Span(source)));
+                    SqlStrings.Encode(_output, SqlStrings.Decode(token.Span(source)));
                     break;
                 default:
-                    output.Append(token.Span(source));
+                    _output.Append(token.Span(source));
                     break;
             }
         }

@@ -12,7 +12,7 @@ namespace MutationHarness.Verification.Bundles;
 public sealed class BugBundles(string directory, Verifier verifier, VerifyOptions options, bool minimise, Action<string>? log = null)
 {
     private const int KeptIds = 50;
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly Dictionary<string, Bundle> _bundles = new(StringComparer.Ordinal);
 
     /// <summary>How many folders were written.</summary>
@@ -84,7 +84,7 @@ public sealed class BugBundles(string directory, Verifier verifier, VerifyOption
             unaffected = report.Unaffected(),
             minimisedSteps = bundle.Case.Minimised?.Steps.Select(s => s.Description),
         };
-        await OutputFile.WriteAllTextAsync(Path.Combine(folder, "bundle.json"), JsonSerializer.Serialize(summary, s_json), cancellationToken);
+        await OutputFile.WriteAllTextAsync(Path.Combine(folder, "bundle.json"), JsonSerializer.Serialize(summary, Json), cancellationToken);
     }
 
     private sealed class Bundle(BugFingerprint fingerprint, BugCase bugCase)

@@ -7,9 +7,9 @@ namespace MutationHarness.Verification.Generation;
 /// pair verified), one line each, fields always in the same order so a run can be compared byte for byte.</summary>
 public sealed class GeneratedPairWriter(Stream output)
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly byte[] s_newline = "\n"u8.ToArray();
-    private readonly Utf8JsonWriter _json = new(output, s_options);
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+    private readonly Utf8JsonWriter _json = new(output, Options);
 
     /// <summary>Appends one pair's line.</summary>
     public async Task WriteAsync(GeneratedPair pair, CancellationToken cancellationToken)
@@ -41,6 +41,6 @@ public sealed class GeneratedPairWriter(Stream output)
         _json.WriteEndObject();
         await _json.FlushAsync(cancellationToken);
         _json.Reset();
-        await output.WriteAsync(s_newline, cancellationToken);
+        await output.WriteAsync(Newline, cancellationToken);
     }
 }

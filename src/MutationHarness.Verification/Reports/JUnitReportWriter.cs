@@ -13,7 +13,7 @@ namespace MutationHarness.Verification.Reports;
 /// the file appears, whole, when the run completes.</summary>
 public sealed class JUnitReportWriter : IAsyncDisposable
 {
-    private static readonly XmlWriterSettings s_fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, Indent = true, Async = true };
+    private static readonly XmlWriterSettings Fragment = new() { ConformanceLevel = ConformanceLevel.Fragment, Indent = true, Async = true };
     private readonly string _path;
     private readonly string _scratch;
     private readonly Suite[] _suites;
@@ -119,7 +119,7 @@ public sealed class JUnitReportWriter : IAsyncDisposable
 
         public string Path { get; } = path;
 
-        public XmlWriter Writer { get; } = XmlWriter.Create(path, s_fragment);
+        public XmlWriter Writer { get; } = XmlWriter.Create(path, Fragment);
 
         public int Tests { get; set; }
 

@@ -12,9 +12,9 @@ namespace MutationHarness.Verification.Reports;
 /// <c>--resume</c> drops).</summary>
 public sealed class ReportWriter(Stream output)
 {
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly ArrayBufferWriter<byte> _line = new(1 << 12);
-    private readonly Utf8JsonWriter _json = new(Stream.Null, s_options);
+    private readonly Utf8JsonWriter _json = new(Stream.Null, Options);
 
     /// <summary>Appends one record's line and pushes it to the file.</summary>
     public async Task WriteAsync(PairReport report, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class ReportWriter(Stream output)
     public static string ToJson(PairReport report)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, s_options))
+        using (var json = new Utf8JsonWriter(buffer, Options))
             Write(json, report);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }

@@ -25,8 +25,8 @@ public sealed class ContainerCollection
 public sealed class ContainerTargetTests
 {
     // Verified everywhere (mysql-01, mysql-04: the latter breaks only on 10.5), and broken on 10.11 and 11.8 alike.
-    private static readonly Suite s_suite = SuiteReader.Read(RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml"));
-    private static readonly string[] s_pairs = ["mysql-01", "mysql-02", "mysql-04", "mariadb-07", "mariadb-13"];
+    private static readonly Suite Suite = SuiteReader.Read(RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml"));
+    private static readonly string[] Pairs = ["mysql-01", "mysql-02", "mysql-04", "mariadb-07", "mariadb-13"];
 
     [Fact]
     public async Task Corpus_pairs_get_MariaDB_11_8_verdicts_in_a_container_beside_local_mariadb_and_the_container_is_removed_after()
@@ -48,7 +48,7 @@ public sealed class ContainerTargetTests
 
             // When a few corpus pairs are verified
             var records = new RecordReader(StrategyCatalog.Default).ReadAsync(InputSources.Expand([SharedPaths.Corpus]), TextReader.Null, cancellationToken);
-            await foreach (var report in verifier.VerifyAllAsync(Only(records, s_pairs), cancellationToken))
+            await foreach (var report in verifier.VerifyAllAsync(Only(records, Pairs), cancellationToken))
                 reports.Add(report);
         }
         finally
@@ -57,7 +57,7 @@ public sealed class ContainerTargetTests
         }
 
         // Then each has a verdict per target, the container's from MariaDB 11.8 and both as measured on 11.8 and 10.11
-        Assert.Equal(s_pairs, reports.Select(r => r.Id));
+        Assert.Equal(Pairs, reports.Select(r => r.Id));
         foreach (var report in reports)
         {
             Assert.Equal(targets, report.Targets.Select(t => t.Target));
@@ -65,7 +65,7 @@ public sealed class ContainerTargetTests
             Assert.All(report.Targets, t =>
             {
                 // (as the shipped suite pins them for that server's version)
-                var expected = s_suite.Expectations.VerdictFor(report.Id, new ServerIdentity(t.Target, t.ServerFlavor.ToString(), t.ServerVersion));
+                var expected = Suite.Expectations.VerdictFor(report.Id, new ServerIdentity(t.Target, t.ServerFlavor.ToString(), t.ServerVersion));
                 Assert.True(t.Verdict == expected, $"{report.Id} on {t.Target}: {t.Verdict}, expected {expected}");
             });
         }

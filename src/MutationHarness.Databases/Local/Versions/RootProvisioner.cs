@@ -7,8 +7,8 @@ namespace MutationHarness.Databases.Local.Versions;
 /// into a staging directory renamed into place when complete, under a lock so parallel harnesses build it once.</summary>
 internal static class RootProvisioner
 {
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan s_progressEvery = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(15);
 
     public static async Task<ServerRoot> ProvisionAsync(MariaDbRelease release, Action<string> log, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ internal static class RootProvisioner
         catch (IOException)
         {
             log($"waiting for another harness that is provisioning {ServerRoots.TargetName(release)} …");
-            return await FileLock.AcquireAsync(path, s_lockWait, cancellationToken);
+            return await FileLock.AcquireAsync(path, LockWait, cancellationToken);
         }
     }
 
@@ -92,7 +92,7 @@ internal static class RootProvisioner
         using var process = Process.Start(start) ?? throw new TargetStartException(ServerRoots.TargetName(release), "debootstrap could not be started.");
         var output = new OutputTail();
         var reading = Task.WhenAll(output.ReadAsync(process.StandardOutput, cancellationToken), output.ReadAsync(process.StandardError, cancellationToken));
-        using var progress = new PeriodicTimer(s_progressEvery);
+        using var progress = new PeriodicTimer(ProgressEvery);
         var exited = process.WaitForExitAsync(cancellationToken);
         try
         {

@@ -15,7 +15,7 @@ public static class ServerRoots
 
     internal const string Chroot = "/usr/sbin/chroot";
     private const string Marker = ".mutationharness-root.json";
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Where roots are kept.</summary>
     public static string Directory =>
@@ -71,7 +71,7 @@ public static class ServerRoots
     internal static string TargetName(MariaDbRelease release) => "local:mariadb:" + release.Version;
 
     internal static void WriteMarker(string root, string serverVersion, long bytes) =>
-        File.WriteAllText(Path.Combine(root, Marker), JsonSerializer.Serialize(new SavedRoot(serverVersion, bytes, DateTime.UtcNow), s_json));
+        File.WriteAllText(Path.Combine(root, Marker), JsonSerializer.Serialize(new SavedRoot(serverVersion, bytes, DateTime.UtcNow), Json));
 
     internal static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
