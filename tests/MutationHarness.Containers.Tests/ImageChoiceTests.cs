@@ -1,7 +1,7 @@
 using MutationHarness.Containers;
 using MutationHarness.Databases.Targets;
 
-namespace MutationHarness.Integration.Tests.Containers;
+namespace MutationHarness.Containers.Tests;
 
 /// <summary>Which image a container target runs under each <c>--pull</c>, against an engine that has, can pull, or lacks each image.</summary>
 public sealed class ImageChoiceTests

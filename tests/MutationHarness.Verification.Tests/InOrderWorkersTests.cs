@@ -1,6 +1,6 @@
 using MutationHarness.Verification;
 
-namespace MutationHarness.Integration.Tests;
+namespace MutationHarness.Verification.Tests;
 
 public sealed class InOrderWorkersTests
 {

@@ -1,6 +1,6 @@
 using MutationHarness.Containers;
 
-namespace MutationHarness.Integration.Tests;
+namespace MutationHarness.Containers.Tests;
 
 public sealed class ContainerPinTests
 {
