@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MutationHarness.Tests;
 using MutationHarness.TestSupport;
 
 namespace MutationHarness.Integration.Tests.Durable;
@@ -42,6 +43,27 @@ public sealed class OutputAttackTests
         Assert.Contains("<testsuites", KeptLink(junitLink), StringComparison.Ordinal);
         Assert.Contains("mariadb-13", await markdown.ReadAsync(), StringComparison.Ordinal);
         AssertNothingElse("pairs.jsonl", "bundles-link", "bundles-real");
+    }
+
+    [Fact]
+    public async Task Suite_run_writes_junit_and_markdown_through_links_fifos_and_dev_stdout()
+    {
+        ServerAvailability.RequireMariaDb();
+        var suite = RepositoryFiles.Path("fixtures", "suites", "bug-reports.yaml");
+        var junit = Fifo("suite.xml");
+        var markdown = Link("suite.md");
+
+        var (exit, output, error) = await CliTests.RunAsync("", "suite", "run", suite, "--junit", junit.Path, "--markdown", markdown);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("<testsuite", await junit.ReadAsync(), StringComparison.Ordinal);
+        Assert.Contains("mariadb-13", KeptLink(markdown), StringComparison.Ordinal);
+
+        // And the JUnit file as standard output
+        (exit, output, error) = await CliTests.RunAsync("", "suite", "run", suite, "--junit", "/dev/stdout");
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("<testsuite", output, StringComparison.Ordinal);
+        AssertNothingElse();
     }
 
     [Fact]
