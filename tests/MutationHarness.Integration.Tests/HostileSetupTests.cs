@@ -79,6 +79,8 @@ public sealed class HostileSetupTests(VerifierFixture fixture)
                 "SELECT c FROM t WHERE f() = 1", "SELECT c FROM t WHERE 1", "mariadb", null,
                 ["CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2)", "CREATE TABLE log (x INT)",
                  "CREATE FUNCTION f() RETURNS INT MODIFIES SQL DATA BEGIN INSERT INTO log VALUES (1); SET SESSION sql_select_limit = 1; RETURN 1; END"])),
+            // End its own connection, so that the harness might take the server for lost.
+            ["kill-self"] = WithSetup("kill-self", "CREATE TABLE t (c INT)", "DO SLEEP(0.1)", "KILL CONNECTION_ID()"),
             // Fill the disk: double a 1 MB row up to 256 MB.
             ["fill-disk"] = WithSetup("fill-disk", ["CREATE TABLE t (c INT)", "CREATE TABLE big (pad LONGTEXT)",
                 "INSERT INTO big VALUES (REPEAT('x', 1048576))", .. Enumerable.Repeat("INSERT INTO big SELECT * FROM big", 8)]),
@@ -99,13 +101,40 @@ public sealed class HostileSetupTests(VerifierFixture fixture)
 
         // Then every innocent record verified, each saboteur is not-executable naming what stopped it, and the shared rows stay
         Assert.All(reports.Values.Where(r => r.Id.StartsWith("innocent-", StringComparison.Ordinal)), r => Assert.True(r.Verdict == Verdict.Verified, $"{r.Id}: {r.Verdict} {r.Reason}"));
-        foreach (var (id, expected) in new[] { ("drop-others", "PREPARE p FROM @s"), ("kill-others", "PREPARE k FROM @k"), ("writing-function", "denied"), ("fill-disk", "--setup-max-mb") })
+        foreach (var (id, expected) in new[] { ("drop-others", "PREPARE p FROM @s"), ("kill-others", "PREPARE k FROM @k"), ("writing-function", "denied"), ("kill-self", "lost its own connection"), ("fill-disk", "--setup-max-mb") })
         {
             Assert.Equal(Verdict.NotExecutable, reports[id].Verdict);
             Assert.Contains(expected, reports[id].Reason, StringComparison.Ordinal);
         }
         Assert.Equal(before, await SharedRowsAsync(verifier));
         Assert.Contains(shared, verifier.OpenTargets[0].Databases.Select(d => d.Name));
+    }
+
+    [Theory]
+    [InlineData("KILL CONNECTION_ID()")]
+    [InlineData("SET @k = CONNECTION_ID()|PREPARE s FROM 'KILL ?'|EXECUTE s USING @k")]
+    public async Task A_setup_that_ends_its_own_connection_is_the_records_failure_and_the_run_goes_on(string ending)
+    {
+        // Given a record whose setup ends its own connection (the server stays up), between two innocent records
+        await using var verifier = await VerifierAsync(jobs: 2);
+        var target = verifier.OpenTargets[0];
+        var statements = ending.Split('|');
+        var setup = (string[])["CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2)", .. statements, "INSERT INTO t VALUES (3)"];
+        var records = HostileRecordTests.AsAsync(Innocent(1), WithSetup("self-ending", setup), Innocent(2));
+
+        // When they are verified
+        var reports = new Dictionary<string, PairReport>();
+        await foreach (var report in verifier.VerifyAllAsync(records, TestContext.Current.CancellationToken))
+            reports[report.Id] = report;
+
+        // Then that record alone is not-executable, naming the statement it stopped at, and the others verified on the same server
+        var ended = reports["self-ending"];
+        Assert.Equal(Verdict.NotExecutable, ended.Verdict);
+        Assert.Contains("lost its own connection while the server stayed up", ended.Reason, StringComparison.Ordinal);
+        Assert.Contains($"statement #{2 + statements.Length}", ended.Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Verified, reports["innocent-1"].Verdict);
+        Assert.Equal(Verdict.Verified, reports["innocent-2"].Verdict);
+        Assert.Same(target, verifier.OpenTargets[0]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MutationHarness.Core.Fixtures;
+using MutationHarness.Databases.Quirks;
 using MutationHarness.Databases.Targets;
 using MySqlConnector;
 
@@ -61,20 +62,64 @@ internal sealed class RecordSetups
             await connection.RunAsync($"DROP USER IF EXISTS {RunAccounts.Account(user, _accounts.AccountHost)}", cancellationToken);
     }
 
-    private static async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, CancellationToken cancellationToken)
+    private async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, CancellationToken cancellationToken)
     {
         var statement = script.Statements[index];
         try
         {
             await connection.RunAsync(statement, watch.Token, timeoutSeconds: 0);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && watch.Reason is { } reason && e is MySqlException or OperationCanceledException or InvalidOperationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && watch.Reason is { } reason)
         {
+            // Stopped at its budget: whatever the cut connection threw (a server error, a cancel, a broken pipe).
             throw new SetupBudgetException(script.Name, index, statement, reason, e);
         }
-        catch (MySqlException ex)
+        catch (MySqlException ex) when (ex.SqlState is { } sqlState && !ServerErrors.MeansServerGone((int) ex.ErrorCode))
         {
-            throw new FixtureLoadException(script.Name, index, statement, (int) ex.ErrorCode, ex.SqlState ?? "HY000", ex.Message, ex);
+            throw new FixtureLoadException(script.Name, index, statement, (int) ex.ErrorCode, sqlState, ex.Message, ex);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is MySqlException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            // The setup's connection went away. A setup may kill its own connection (any account may end its own
+            // threads), so ask the server: up since before the setup began, it is the record's doing; gone or
+            // started again since, it is the server's.
+            if (!await SameServerAnswersAsync(watch.Elapsed))
+                throw;
+            var number = e is MySqlException { SqlState: not null } mysql ? (int) mysql.ErrorCode : 2013;
+            // No inner exception: a lost connection inside would read as a lost server further up.
+            throw new FixtureLoadException(script.Name, index, statement, number, "HY000",
+                $"the setup lost its own connection while the server stayed up ({e.Message})");
+        }
+    }
+
+    private async Task<bool> SameServerAnswersAsync(TimeSpan setupElapsed)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder(_owner) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync(deadline.Token);
+            return await UptimeAsync(connection, deadline.Token) is not { } uptime
+                || uptime >= (long) setupElapsed.TotalSeconds; // whole seconds: up since before the setup began shows at least as many
+        }
+        catch (Exception e) when (e is MySqlException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // Null when the server will not say (it answered, and that is all that is known).
+    private static async Task<long?> UptimeAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new MySqlCommand("SHOW GLOBAL STATUS LIKE 'Uptime'", connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) && long.TryParse(reader.GetValue(1)?.ToString(), out var uptime) ? uptime : null;
+        }
+        catch (MySqlException ex) when (ex.SqlState is not null && !ServerErrors.MeansServerGone((int) ex.ErrorCode))
+        {
+            return null;
         }
     }
 

@@ -37,6 +37,9 @@ internal sealed class SetupWatch : IAsyncDisposable
     /// <summary>Cancelled when the run is, or when the setup went past its budget.</summary>
     public CancellationToken Token => _stop.Token;
 
+    /// <summary>How long the setup has run.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     /// <summary>Why the setup was stopped, once it was.</summary>
     public string? Reason => _reason;
 

@@ -54,6 +54,33 @@ public sealed class ServerFaultTests(DurableCorpus corpus)
     }
 
     [Fact]
+    public async Task A_server_killed_during_a_records_setup_is_replaced_and_the_setup_is_not_blamed_on_the_record()
+    {
+        ServerAvailability.RequireMariaDb();
+        // Given a record whose setup sleeps for a while, and the run's server killed while it does
+        var pairs = Report("setup-killed-pairs.jsonl");
+        var report = Report("setup-killed.jsonl");
+        await File.WriteAllLinesAsync(pairs, [JsonSerializer.Serialize(new
+        {
+            id = "sleepy-setup", strategy = "FixMWhere1U", dbms = "mariadb",
+            setup = new[] { "CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2), (3)", "DO SLEEP(3)" },
+            original = "SELECT c FROM t WHERE c > 1", mutated = "SELECT c FROM t WHERE 1",
+        })], TestContext.Current.CancellationToken);
+        using var harness = HarnessProcess.Start("verify", pairs, "--out", report, "--jobs", "1");
+        while (!harness.Error.Contains("targets:", StringComparison.Ordinal) && !harness.HasExited)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        HarnessProcess.Kill(harness.ServerProcess(), HarnessProcess.SigKill);
+        var exit = await harness.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // Then the lost server is the server's fault: a new one runs the setup again, and the record verifies
+        Assert.True(exit == 0, harness.Error);
+        Assert.Contains("started a new server", harness.Error, StringComparison.Ordinal);
+        var line = JsonDocument.Parse(Assert.Single(File.ReadAllLines(report))).RootElement;
+        Assert.Equal("verified", line.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public async Task A_frozen_server_times_statements_out_on_the_client_and_never_lets_them_verify()
     {
         ServerAvailability.RequireMariaDb();
