@@ -41,6 +41,9 @@ public sealed class PatternSyntaxTests
     [InlineData("RdMLikeU", @"a\\_b", @"%\\_b", null)]
     [InlineData("RdMLikeU", @"a\\%", @"%\\%", null)]
     [InlineData("RdMLikeU", @"ab\\%", @"ab%%", "escaped")]
+    [InlineData("RdMLikeU", "😀b", "%b", null)]
+    [InlineData("RdMLikeU", "😀b", "%%b", "changed length")]
+    [InlineData("RdMLikeL", "😀%b", "😀_b", null)]
     public void Like_rules_touch_only_unescaped_wildcards(string strategy, string before, string after, string? refused)
     {
         AssertRule(strategy, Like(before), Like(after), refused);
@@ -56,12 +59,27 @@ public sealed class PatternSyntaxTests
     }
 
     [Theory]
+    [InlineData("RdMLikeU", @"a\\_b", @"a\\%b", "escaped")]
+    [InlineData("RdMLikeU", @"a\\_b", @"%\\_b", null)]
+    [InlineData("RdMLikeL", @"a\\%b%", @"a\\_b%", "escaped")]
+    [InlineData("RdMLikeL", @"a\\%b%", @"a\\%b_", null)]
+    public void Like_with_an_empty_escape_clause_escapes_with_the_backslash_as_the_server_does(string strategy, string before, string after, string? refused)
+    {
+        // MariaDB 10.11 reads ESCAPE '' as the backslash: 'a_c' LIKE 'a\\_c' ESCAPE '' is 1, the _ is escaped.
+        AssertRule(strategy, Like(before, " ESCAPE ''"), Like(after, " ESCAPE ''"), refused);
+    }
+
+    [Theory]
     [InlineData("RdMRegExpU", "[+]a+b?")]
     [InlineData("RdMRegExpU", @"^a\\+b\\?c+$")]
     [InlineData("RdMRegExpU", "a?+b++c+")]
     [InlineData("RdMRegExpL", "[*]a*b*?c*")]
     [InlineData("RdMLikeL", @"a\\%b%c%")]
     [InlineData("RdMLikeU", @"a\\_b%")]
+    [InlineData("RdMLikeU", "😀a😀b")]
+    [InlineData("RdMLikeL", "😀%😀%")]
+    [InlineData("RdMRegExpU", "^😀+😀?$")]
+    [InlineData("RdMRegExpL", "😀*😀*")]
     public void Mutate_changes_only_what_the_rule_allows(string strategy, string pattern)
     {
         var seed = strategy.StartsWith("RdMLike", StringComparison.Ordinal) ? Like(pattern) : Regexp(pattern);
@@ -70,6 +88,8 @@ public sealed class PatternSyntaxTests
 
         Assert.NotEmpty(mutants);
         Assert.All(mutants, m => Assert.True(Conformance.Check(strategy, seed, m).Conforms, m));
+        // A character outside the BMP is one character: never half of it replaced (a lone surrogate).
+        Assert.All(mutants, m => Assert.DoesNotContain(m.EnumerateRunes(), r => r == System.Text.Rune.ReplacementChar));
     }
 
     [Theory]

@@ -19,8 +19,9 @@ internal sealed partial class PatternRule
         : part == Part.Quantifier && c == '*';
 
     /// <summary>Why the strategy finds nothing to change in the pattern, or null when it does.</summary>
-    private string? NothingToChange(Strategy strategy, string pattern, char? escape)
+    private string? NothingToChange(Strategy strategy, string text, char? escape)
     {
+        var pattern = new CodePoints(text).Narrow(text);
         var parts = Read(strategy, pattern, escape);
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -36,8 +37,10 @@ internal sealed partial class PatternRule
             : "the pattern has no * quantifier";
     }
 
-    private string Mutate(Strategy strategy, string pattern, char? escape, Random random)
+    private string Mutate(Strategy strategy, string text, char? escape, Random random)
     {
+        var codePoints = new CodePoints(text);
+        var pattern = codePoints.Narrow(text);
         var parts = Read(strategy, pattern, escape);
         var chars = pattern.ToCharArray();
         var changeable = Enumerable.Range(0, chars.Length).Where(i => Changeable(strategy, parts[i], chars[i])).ToList();
@@ -67,12 +70,14 @@ internal sealed partial class PatternRule
                 : '*';
         }
 
-        return new string([.. chars.Where((_, i) => !dropped[i])]);
+        return codePoints.Widen(new string([.. chars.Where((_, i) => !dropped[i])]));
     }
 
     /// <summary>Null when <paramref name="mutated"/> is a valid result of the strategy on <paramref name="original"/>; else why not.</summary>
-    private string? Violation(Strategy strategy, string original, string mutated, char? escape)
+    private string? Violation(Strategy strategy, string originalText, string mutatedText, char? escape)
     {
+        var codePoints = new CodePoints(originalText, mutatedText);
+        var (original, mutated) = (codePoints.Narrow(originalText), codePoints.Narrow(mutatedText));
         var parts = Read(strategy, original, escape);
         string? first = null;
         // RdMRegExpU may drop either anchor: try each way of lining the two up whose lengths agree.

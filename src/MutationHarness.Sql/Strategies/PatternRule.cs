@@ -134,7 +134,8 @@ internal sealed partial class PatternRule : StrategyRule
         LiteralValues.AsString(match.Pattern) is { } literal ? LiteralValues.Of(source, literal) : null;
 
     /// <summary>The escape character: a regular expression's backslash, or LIKE's (backslash unless ESCAPE names
-    /// another; ESCAPE '' names none).</summary>
+    /// another). ESCAPE '' is the backslash too: MariaDB and MySQL read an empty ESCAPE as the default one unless
+    /// NO_BACKSLASH_ESCAPES is on (then it is an error, 1210), and the pinned session never sets it.</summary>
     private static char? EscapeOf(MatchExpr match, string source)
     {
         if (match.IsRegexp || match.Escape is null)
@@ -143,7 +144,7 @@ internal sealed partial class PatternRule : StrategyRule
         }
 
         return LiteralValues.AsString(match.Escape) is { } literal && LiteralValues.Of(source, literal) is var text
-            ? text.Length > 0 ? text[0] : null
+            ? text.Length > 0 ? text[0] : '\\'
             : '\\';
     }
 }
