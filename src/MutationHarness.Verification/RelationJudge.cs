@@ -36,8 +36,8 @@ internal sealed class RelationJudge(IQueryTarget target, FixtureDatabase databas
         if (classes is null)
             return exact with { Note = $"the server could not compare the cells under their collations ({rules.Describe()})" };
         var lenient = MultisetOracle.Compare(
-            LenientKeys.Keyed(original, rules, classes, mutantSide: false),
-            LenientKeys.Keyed(mutant, rules, classes, mutantSide: true), plan.Expected.Relation);
+            LenientKeys.Keyed(original, rules, classes),
+            LenientKeys.Keyed(mutant, rules, classes), plan.Expected.Relation);
         return lenient.Holds
             ? lenient with { Note = $"the exact text differs, but the relation holds comparing {rules.Describe()}" }
             : exact;

@@ -184,20 +184,37 @@ public sealed class CellRulesTests
 
         // Then FixMRmUnionAllL compares by value (the FLOAT widened as the server widens it), anything else exactly
         Assert.Equal(CellRule.Value, Assert.Single(rm.Rules));
-        Assert.Equal(rm.ValueKey(0, "12.991000175476074", mutantSide: false), rm.ValueKey(0, "12.991", mutantSide: true));
-        Assert.NotEqual(rm.ValueKey(0, "12.99", mutantSide: false), rm.ValueKey(0, "12.991", mutantSide: true));
+        Assert.Equal(rm.ValueKey(0, "12.991000175476074"), rm.ValueKey(0, "12.991"));
+        Assert.NotEqual(rm.ValueKey(0, "12.99"), rm.ValueKey(0, "12.991"));
         Assert.Equal(CellRule.Exact, Assert.Single(other.Rules));
+    }
+
+    [Fact]
+    public void A_float_compares_at_its_own_printed_digits_beside_a_double_or_a_string()
+    {
+        // Given FixMRmUnionAllL's FLOAT column against the union's DOUBLE or string column
+        var beside = CellRules.For([Double], [Float], typesMayChange: true);
+        var inText = CellRules.For([new ResultColumn("VarString", 0, "utf8mb4_general_ci", "utf8mb4")], [Float], typesMayChange: true);
+
+        // Then the FLOAT's 6 printed digits decide (MariaDB prints FLOAT 123456.7 as 123457, as DOUBLE 123456.703125,
+        // in a string union 123456.70312), and a different FLOAT stays different
+        Assert.Equal(beside.ValueKey(0, "123456.703125"), beside.ValueKey(0, "123457"));
+        Assert.Equal(inText.ValueKey(0, "123456.70312"), inText.ValueKey(0, "123457"));
+        Assert.Equal(inText.ValueKey(0, "12.991000175"), inText.ValueKey(0, "12.991"));
+        Assert.Equal(inText.ValueKey(0, "9.9999997e-6"), inText.ValueKey(0, "0.00001"));
+        Assert.NotEqual(beside.ValueKey(0, "123456.703125"), beside.ValueKey(0, "123456"));
+        Assert.NotEqual(inText.ValueKey(0, "abc"), inText.ValueKey(0, "0"));
     }
 
     [Fact]
     public void Decimals_compare_by_value_and_zero_has_no_sign()
     {
         var rules = CellRules.For([new ResultColumn("NewDecimal", 1, "binary", "binary")], [new ResultColumn("Long", 0, "binary", "binary")], typesMayChange: true);
-        Assert.Equal(rules.ValueKey(0, "1.0", false), rules.ValueKey(0, "1", true));
-        Assert.Equal(rules.ValueKey(0, "0.00010000000000000000", false), rules.ValueKey(0, ".0001", true));
-        Assert.Equal(rules.ValueKey(0, "-0.0", false), rules.ValueKey(0, "0", true));
-        Assert.NotEqual(rules.ValueKey(0, "1.01", false), rules.ValueKey(0, "1", true));
-        Assert.NotEqual(rules.ValueKey(0, "1", false), rules.ValueKey(0, "1e0x", true));
+        Assert.Equal(rules.ValueKey(0, "1.0"), rules.ValueKey(0, "1"));
+        Assert.Equal(rules.ValueKey(0, "0.00010000000000000000"), rules.ValueKey(0, ".0001"));
+        Assert.Equal(rules.ValueKey(0, "-0.0"), rules.ValueKey(0, "0"));
+        Assert.NotEqual(rules.ValueKey(0, "1.01"), rules.ValueKey(0, "1"));
+        Assert.NotEqual(rules.ValueKey(0, "1"), rules.ValueKey(0, "1e0x"));
     }
 
     [Fact]

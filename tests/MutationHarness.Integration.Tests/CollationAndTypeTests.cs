@@ -71,6 +71,20 @@ public sealed class CollationAndTypeTests(VerifierFixture fixture)
         Assert.Contains("by value", Relation(report).Note);
     }
 
+    [Theory]
+    [InlineData("SELECT x FROM f UNION ALL SELECT 0.5e0 FROM f")] // a DOUBLE column: 123456.703125
+    [InlineData("SELECT x FROM f UNION ALL SELECT 'abc' FROM f")] // a string column: 123456.70312, 12.991000175
+    public async Task FixMRmUnionAllL_compares_a_FLOAT_at_the_six_digits_it_prints_alone(string original)
+    {
+        // Given FLOAT values that print with 6 significant digits alone (123457) and more in the union's column
+        var report = await VerifyAsync("rm-float6-" + original.Length, "FixMRmUnionAllL", original, "SELECT x FROM f",
+            "CREATE TABLE f (x FLOAT)", "INSERT INTO f VALUES (123456.7), (-12.991), (0.00001)");
+
+        // Then the relation holds by value (the unit twin: a FLOAT of other digits stays another value)
+        Assert.True(report.Verdict == Verdict.Verified, report.Reason);
+        Assert.Contains("by value", Relation(report).Note);
+    }
+
     [Fact]
     public async Task FixMRmUnionAllL_compares_DECIMAL_by_value_when_the_dropped_branch_added_decimals()
     {

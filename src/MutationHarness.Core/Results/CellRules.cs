@@ -46,20 +46,36 @@ public sealed record CellRules(IReadOnlyList<CellRule> Rules, IReadOnlyList<Resu
     }).Where(s => s is not null));
 
     /// <summary>The key a <see cref="CellRule.Value"/> cell compares by: its number under the wider of both sides' types,
-    /// FLOAT widened as the server widens it; text that is not a number keeps its text.</summary>
-    public string ValueKey(int column, string text, bool mutantSide)
+    /// except beside a FLOAT, whose printed digits are all either side can be compared at; text that is not a number
+    /// keeps its text.</summary>
+    public string ValueKey(int column, string text)
     {
-        var own = mutantSide ? Mutant[column] : Original[column];
+        if (Original[column].Type == "Float" || Mutant[column].Type == "Float")
+        {
+            // A FLOAT column prints 6 significant digits (123456.7 as 123457), the same value in a DOUBLE or a string
+            // column more (123456.703125, 123456.70312): both are compared as the FLOAT they are, at FLOAT's digits.
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? "n:" + FloatKey(number) : "t:" + text;
+        }
+
         var floating = Original[column].IsFloatingPoint || Mutant[column].IsFloatingPoint;
         if (floating)
         {
-            double? value = own.Type == "Float"
-                ? float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : null
-                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
-            // -0 and 0 are the same number; the cast keeps FLOAT's own value exactly.
-            return value is { } v ? "n:" + (v == 0 ? "0" : v.ToString("R", CultureInfo.InvariantCulture)) : "t:" + text;
+            // -0 and 0 are the same number.
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                ? "n:" + (v == 0 ? "0" : v.ToString("R", CultureInfo.InvariantCulture))
+                : "t:" + text;
         }
         return DecimalKey(text) is { } key ? "n:" + key : "t:" + text;
+    }
+
+    /// <summary>A number as the FLOAT it narrows to, with FLOAT's 6 significant digits; -0 and 0 alike; past FLOAT's
+    /// range (a value of another branch) as the number it is.</summary>
+    private static string FloatKey(double number)
+    {
+        var narrowed = (float)number;
+        return narrowed == 0 ? "0"
+            : float.IsFinite(narrowed) ? narrowed.ToString("G6", CultureInfo.InvariantCulture)
+            : number.ToString("R", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A decimal numeral without leading zeros, trailing fraction zeros or the sign of zero; null when not one.</summary>
@@ -95,7 +111,7 @@ public static class LenientKeys
 {
     /// <summary>The result with every cell replaced by its key: exact text, the collation class the server gave its
     /// text (<paramref name="classes"/>, by column), or its value; SQL NULL stays NULL.</summary>
-    public static ResultSet Keyed(ResultSet result, CellRules rules, IReadOnlyDictionary<int, IReadOnlyDictionary<string, int>> classes, bool mutantSide)
+    public static ResultSet Keyed(ResultSet result, CellRules rules, IReadOnlyDictionary<int, IReadOnlyDictionary<string, int>> classes)
     {
         var rows = new List<ResultRow>(result.Rows.Count);
         foreach (var row in result.Rows)
@@ -107,7 +123,7 @@ public static class LenientKeys
                 cells[i] = cell is null || i >= rules.Rules.Count ? cell : rules.Rules[i] switch
                 {
                     CellRule.Collation => "c:" + classes[i][cell].ToString(CultureInfo.InvariantCulture),
-                    CellRule.Value => rules.ValueKey(i, cell, mutantSide),
+                    CellRule.Value => rules.ValueKey(i, cell),
                     _ => cell,
                 };
             }

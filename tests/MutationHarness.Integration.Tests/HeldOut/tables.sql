@@ -1,0 +1,23 @@
+-- The held-out pairs' tables (HeldOutPairTests): small, with NULLs, _ci/_bin/latin1/unicode strings, FLOAT and DOUBLE.
+CREATE TABLE t (a INT, b INT, c INT);
+INSERT INTO t VALUES (0,5,50),(1,10,100),(1,20,200),(2,30,300),(3,40,400);
+CREATE TABLE u (b INT);
+INSERT INTO u VALUES (1),(2),(5);
+CREATE TABLE v (b INT);
+INSERT INTO v VALUES (2),(3);
+CREATE TABLE un (b INT);
+INSERT INTO un VALUES (1),(2),(NULL),(5);
+CREATE TABLE tn (a INT, b INT);
+INSERT INTO tn VALUES (1,1),(NULL,2),(3,NULL),(4,4);
+CREATE TABLE wc (id INT, s VARCHAR(10) COLLATE utf8mb4_general_ci);
+INSERT INTO wc VALUES (1,'A'),(2,'a'),(3,'é'),(4,'e'),(5,'x '),(6,'x'),(7,'B'),(8,'ß'),(9,'s');
+CREATE TABLE wb (id INT, s VARCHAR(10) COLLATE utf8mb4_bin);
+INSERT INTO wb VALUES (1,'A'),(2,'a'),(3,'é'),(4,'e'),(5,'x '),(6,'x'),(7,'B');
+CREATE TABLE wl (id INT, s VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_swedish_ci);
+INSERT INTO wl VALUES (1,'Ü'),(2,'Y'),(3,'y'),(4,'z');
+CREATE TABLE wu (id INT, s VARCHAR(10) COLLATE utf8mb4_unicode_ci);
+INSERT INTO wu VALUES (1,'ß'),(2,'ss'),(3,'SS'),(4,'z');
+CREATE TABLE f (id INT, x FLOAT, d DECIMAL(10,2));
+INSERT INTO f VALUES (1, 12.991, 1.50),(2, 1.009, 2.00);
+CREATE TABLE h (x FLOAT, y DOUBLE);
+INSERT INTO h VALUES (123456.7, 0.1 + 0.2),(1e-5, 123456789.123456789),(-0.0001, 1e-5);
