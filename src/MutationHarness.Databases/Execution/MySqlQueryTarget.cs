@@ -12,10 +12,12 @@ namespace MutationHarness.Databases.Execution;
 /// <summary>The behaviour every MySQL-protocol target shares: fixture databases through the loader account, statements through pinned reader sessions.</summary>
 internal sealed class MySqlQueryTarget : IQueryTarget
 {
+    private const int RunsOnLostConnection = 3;
     private readonly SessionPool _pool;
     private readonly StatementRunner _runner;
     private readonly FixtureLoader _loader;
     private readonly CollationCatalog _collations;
+    private readonly ServerContinuity _continuity;
     private readonly Func<ValueTask>? _onDispose;
     private int _disposed;
 
@@ -33,6 +35,7 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         _runner = new StatementRunner(quirks, name, watch, pin);
         _loader = new FixtureLoader(accounts, options.Session, server.Flavor);
         _collations = new CollationCatalog(accounts.Reader);
+        _continuity = new ServerContinuity(accounts.Reader);
         _onDispose = onDispose;
     }
 
@@ -62,10 +65,34 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         ArgumentNullException.ThrowIfNull(request);
         if (request.Deadline <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(request), request.Deadline, "The deadline must be positive.");
+        for (var run = 1; ; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await ExecuteOnceAsync(database.Name, sql, request, cancellationToken);
+            }
+            catch (TargetLostException lost) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A statement can end its own connection while the server stays up (the server hangs up on one over
+                // max_allowed_packet): that is the statement's failure, or one record would stop the whole run. Run
+                // it again first, on a fresh session, in case something else ended the connection.
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                if (Volatile.Read(ref _disposed) != 0 || !await _continuity.StayedUpAsync(elapsed))
+                    throw;
+                if (run == RunsOnLostConnection)
+                    return new ServerErrorOutcome(ServerErrors.ConnectionLost, "HY000",
+                        $"the statement lost its connection on all {run} runs while the server stayed up (last: {lost.Message})", elapsed);
+            }
+        }
+    }
+
+    private async Task<StatementOutcome> ExecuteOnceAsync(string database, string sql, ReadRequest request, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rented = new TaskCompletionSource<PinnedSession>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var work = RunAsync(database.Name, sql, request, rented, abandon.Token);
+        var work = RunAsync(database, sql, request, rented, abandon.Token);
         // The server enforces the deadline, then the driver's cancel does; when the server does not answer at all
         // (frozen, or its machine gone) neither returns, so the client gives up here and closes the connection.
         if (await Task.WhenAny(work, Task.Delay(StatementRunner.AbandonAfter(request.Deadline), cancellationToken)) == work)

@@ -17,6 +17,7 @@ internal sealed class RecordSetups
     private readonly SessionSettings _session;
     private readonly string _owner;
     private readonly SetupSizeProbe _probe;
+    private readonly ServerContinuity _continuity;
     private int _counter;
 
     public RecordSetups(TargetAccounts accounts, SessionSettings session, ServerFlavor flavor)
@@ -26,6 +27,7 @@ internal sealed class RecordSetups
         // Our own statements only, so the driver's pool is safe here (and saves a login per setup).
         _owner = new MySqlConnectionStringBuilder(accounts.Admin ?? accounts.Loader) { Pooling = true, ConnectionReset = true }.ConnectionString;
         _probe = new SetupSizeProbe(_owner, flavor);
+        _continuity = new ServerContinuity(_owner);
     }
 
     public async Task<FixtureDatabase> LoadAsync(FixtureScript script, CancellationToken cancellationToken)
@@ -83,43 +85,12 @@ internal sealed class RecordSetups
             // The setup's connection went away. A setup may kill its own connection (any account may end its own
             // threads), so ask the server: up since before the setup began, it is the record's doing; gone or
             // started again since, it is the server's.
-            if (!await SameServerAnswersAsync(watch.Elapsed))
+            if (!await _continuity.StayedUpAsync(watch.Elapsed))
                 throw;
-            var number = e is MySqlException { SqlState: not null } mysql ? (int) mysql.ErrorCode : 2013;
+            var number = e is MySqlException { SqlState: not null } mysql ? (int) mysql.ErrorCode : ServerErrors.ConnectionLost;
             // No inner exception: a lost connection inside would read as a lost server further up.
             throw new FixtureLoadException(script.Name, index, statement, number, "HY000",
                 $"the setup lost its own connection while the server stayed up ({e.Message})");
-        }
-    }
-
-    private async Task<bool> SameServerAnswersAsync(TimeSpan setupElapsed)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder(_owner) { Pooling = false }.ConnectionString);
-            await connection.OpenAsync(deadline.Token);
-            return await UptimeAsync(connection, deadline.Token) is not { } uptime
-                || uptime >= (long) setupElapsed.TotalSeconds; // whole seconds: up since before the setup began shows at least as many
-        }
-        catch (Exception e) when (e is MySqlException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    // Null when the server will not say (it answered, and that is all that is known).
-    private static async Task<long?> UptimeAsync(MySqlConnection connection, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var command = new MySqlCommand("SHOW GLOBAL STATUS LIKE 'Uptime'", connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) && long.TryParse(reader.GetValue(1)?.ToString(), out var uptime) ? uptime : null;
-        }
-        catch (MySqlException ex) when (ex.SqlState is not null && !ServerErrors.MeansServerGone((int) ex.ErrorCode))
-        {
-            return null;
         }
     }
 

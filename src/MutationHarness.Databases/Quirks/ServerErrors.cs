@@ -42,6 +42,9 @@ public static class ServerErrors
     /// <summary>ER_QUERY_TIMEOUT (MySQL and TiDB max_execution_time).</summary>
     public const int MySqlQueryTimeout = 3024;
 
+    /// <summary>CR_SERVER_LOST: the client lost its connection during a statement.</summary>
+    public const int ConnectionLost = 2013;
+
     /// <summary>ER_CANNOT_USER: CREATE/DROP USER failed for an account.</summary>
     public const int CannotUser = 1396;
 
