@@ -71,6 +71,40 @@ public sealed class GuardServerAgreementTests(MariaDbServerFixture server) : ICl
         Assert.False(guard.IsAllowed, kind);
     }
 
+    [Theory]
+    [InlineData("SELECT `IS_FREE_LOCK`('mh-quoted-name')", "1")]
+    [InlineData("SELECT `sleep`(0)", "0")]
+    [InlineData("SELECT `Benchmark`(1, 1)", "0")]
+    public void A_forbidden_function_called_by_its_quoted_name_is_refused_because_the_server_calls_it(string sql, string value)
+    {
+        // Given a forbidden function (side effects, locks, time) called by its quoted name
+        using var reader = new ServerReader(server.Target.ReaderConnectionString);
+
+        // When the server reads it, and the guard reads it
+        var reading = reader.Read(sql);
+        var guard = SqlGuard.Check(sql);
+
+        // Then the server called the function (so quoting hides nothing), and the guard refused it
+        Assert.True(reading.Error is null && reading.Rows.Contains(value + "|", StringComparison.Ordinal), reading.Outcome);
+        Assert.False(guard.IsAllowed, sql);
+        Assert.Contains("quoted", guard.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_name_of_a_harmless_function_is_allowed_and_called()
+    {
+        // Given a harmless native function called by its quoted name, the twin of the forbidden ones
+        const string sql = "SELECT `CONCAT`('a', 'b')";
+        using var reader = new ServerReader(server.Target.ReaderConnectionString);
+
+        // When the server and the guard read it
+        var reading = reader.Read(sql);
+
+        // Then the server called it and the guard allows it
+        Assert.Contains("ab", reading.Outcome, StringComparison.Ordinal);
+        Assert.True(SqlGuard.Check(sql).IsAllowed);
+    }
+
     // The text as the guard reads it: its tokens alone, one space apart, with every comment and spacing gone.
     private static string FromTokens(string text) =>
         string.Join(' ', Lexer.Tokenize(text).Where(t => t.Kind != TokenKind.End).Select(t => t.Text(text)));

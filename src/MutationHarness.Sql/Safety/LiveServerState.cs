@@ -64,7 +64,8 @@ internal static class LiveServerState
 
     private static bool IsName(Token token) => token.Kind is TokenKind.Word or TokenKind.QuotedIdentifier;
 
-    private static string Name(string sql, Token token) =>
+    /// <summary>A name as the server reads it: a quoted identifier without its backticks.</summary>
+    public static string Name(string sql, Token token) =>
         token.Kind == TokenKind.QuotedIdentifier ? sql.Substring(token.Start + 1, token.Length - 2).Replace("``", "`", StringComparison.Ordinal) : token.Text(sql);
 
     // 'sys' is also a plausible alias; "sys.pk" then names a column, not the sys schema.

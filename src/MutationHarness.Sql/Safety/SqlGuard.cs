@@ -92,6 +92,13 @@ public static class SqlGuard
             return "Variable assignment (:=) is not allowed.";
         }
 
+        // The server calls a native function by its quoted name too: `SLEEP`(5) sleeps.
+        if (token.Kind == TokenKind.QuotedIdentifier && next.Kind == TokenKind.LParen && LiveServerState.Name(sql, token) is var quoted
+            && ForbiddenFunctions.Contains(quoted))
+        {
+            return $"The function {quoted.ToUpperInvariant()} has side effects or takes locks (quoted, it is still called).";
+        }
+
         if (token.Kind != TokenKind.Word)
         {
             return null;
