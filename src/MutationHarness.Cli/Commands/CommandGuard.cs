@@ -20,6 +20,13 @@ internal static class CommandGuard
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine, not the input: a full disk, an output that refuses writes, a file gone mid-run. What was
+            // written before stays; it is a clear error, never a crash whose exit code reads as failed pairs.
+            Console.Error.WriteLine($"error: reading or writing a file failed: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (TargetStartException e)
         {
             Console.Error.WriteLine($"error: a target could not start: {e.Message}");

@@ -53,7 +53,7 @@ internal static class VerifyCommand
             var end = await PairRun.RunAsync(options, inputs, new RecordSelection(part, report?.Resumed), summary, async r =>
             {
                 if (report is not null)
-                    await report.Writer.WriteAsync(r, CancellationToken.None);
+                    await WriteAsync(report, r);
                 await extra.AddAsync(r, CancellationToken.None);
                 failing?.Add(r);
             }, extra.Started);
@@ -78,6 +78,20 @@ internal static class VerifyCommand
             return summary.AllVerified ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
+    }
+
+    // A report line that cannot be written (a full disk, an output that refuses writes) ends the run with the lines before it kept.
+    private static async Task WriteAsync(ReportFile report, PairReport line)
+    {
+        try
+        {
+            await report.Writer.WriteAsync(line, CancellationToken.None);
+        }
+        catch (IOException e)
+        {
+            var resume = report.Path.IsRegularFile ? ": make room and run the same command with --resume (a torn last line is dropped)" : "";
+            throw new Core.Files.OutputException($"writing the report {report.Name} failed ({e.Message}); the records before record {line.Id} are in it{resume}");
+        }
     }
 
     private static Shard ParseShard(string text)

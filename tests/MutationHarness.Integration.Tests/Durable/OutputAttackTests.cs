@@ -45,6 +45,31 @@ public sealed class OutputAttackTests
         AssertNothingElse("pairs.jsonl", "bundles-link", "bundles-real");
     }
 
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--junit")]
+    [InlineData("--markdown")]
+    public async Task A_verify_output_on_a_full_disk_is_a_clear_error_with_exit_2_and_the_same_output_on_a_file_works(string option)
+    {
+        ServerAvailability.RequireMariaDb();
+        var pairs = await PairsAsync(Plain);
+
+        // When the output is /dev/full, where every write fails with "No space left on device"
+        var (exit, output, error) = await CliTests.RunAsync("", "verify", pairs, option, "/dev/full");
+
+        // Then the run ends with a message naming the failed write and exit 2, not a stack trace and exit 1 (failed pairs)
+        Assert.True(exit == 2, $"exit {exit}: {error}");
+        Assert.Contains("No space left on device", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+        // And its twin: the same output on a regular file is written and the pair verifies
+        var file = Path.Combine(_folder, "output" + option);
+        (exit, output, error) = await CliTests.RunAsync("", "verify", pairs, option, file);
+        Assert.True(exit == 0, output + error);
+        Assert.True(new FileInfo(file).Length > 0);
+    }
+
     [Fact]
     public async Task Suite_run_writes_junit_and_markdown_through_links_fifos_and_dev_stdout()
     {
