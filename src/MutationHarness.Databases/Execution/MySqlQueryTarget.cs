@@ -95,9 +95,20 @@ internal sealed class MySqlQueryTarget : IQueryTarget
         var work = RunAsync(database, sql, request, rented, abandon.Token);
         // The server enforces the deadline, then the driver's cancel does; when the server does not answer at all
         // (frozen, or its machine gone) neither returns, so the client gives up here and closes the connection.
-        if (await Task.WhenAny(work, Task.Delay(StatementRunner.AbandonAfter(request.Deadline), cancellationToken)) == work)
-            return await work;
-        cancellationToken.ThrowIfCancellationRequested();
+        // (WaitAsync drops its timer as soon as the work ends: a delay task per statement would keep thousands alive.)
+        try
+        {
+            return await work.WaitAsync(StatementRunner.AbandonAfter(request.Deadline), cancellationToken);
+        }
+        catch (TimeoutException) when (!work.IsCompleted)
+        {
+            // Given up on below.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !work.IsCompleted)
+        {
+            _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
         await SafeCancellation.CancelAsync(abandon);
         if (rented.Task.IsCompletedSuccessfully)
         {
