@@ -11,9 +11,9 @@ using MutationHarness.Verification.Soundness;
 
 namespace MutationHarness.Integration.Tests;
 
-/// <summary>A held-out set in the auditors' manner (issue 10): 300 tricky pairs over the SEMANTICS rules (polarity under
+/// <summary>A held-out set in the auditors' manner (issue 10): 356 tricky pairs over the SEMANTICS rules (polarity under
 /// negation, outer joins' NULL sides, aggregates and their hidden forms, CTEs read in several places, set operations,
-/// collations and FLOAT/DECIMAL types, LIKE/REGEXP syntax), each verdict and direction reasoned out by hand and checked
+/// collations and FLOAT/DECIMAL types, LIKE/REGEXP syntax, lexing), each verdict and direction reasoned out by hand and checked
 /// on MariaDB 10.11 (<c>HeldOut/pairs.jsonl</c>, its tables <c>HeldOut/tables.sql</c>). Every pair runs through the real
 /// verifier on the embedded MariaDB; the test lists every pair whose verdict or direction is not the reasoned one.</summary>
 public sealed class HeldOutPairTests
