@@ -18,6 +18,7 @@ internal sealed class RecordSetups
     private readonly string _owner;
     private readonly SetupSizeProbe _probe;
     private readonly ServerContinuity _continuity;
+    private readonly PreparedTransactions _prepared;
     private int _counter;
 
     public RecordSetups(TargetAccounts accounts, SessionSettings session, ServerFlavor flavor)
@@ -28,6 +29,7 @@ internal sealed class RecordSetups
         _owner = new MySqlConnectionStringBuilder(accounts.Admin ?? accounts.Loader) { Pooling = true, ConnectionReset = true }.ConnectionString;
         _probe = new SetupSizeProbe(_owner, flavor);
         _continuity = new ServerContinuity(_owner);
+        _prepared = new PreparedTransactions(_owner, flavor);
     }
 
     public async Task<FixtureDatabase> LoadAsync(FixtureScript script, CancellationToken cancellationToken)
@@ -35,20 +37,26 @@ internal sealed class RecordSetups
         var budget = script.Budget ?? throw new ArgumentException("A record setup needs a budget.", nameof(script));
         var n = Interlocked.Increment(ref _counter);
         var database = _accounts.Names.SetupDatabase(n);
+        var prepared = await _prepared.ListAsync(cancellationToken);
         var runAs = await CreateAsync(n, database, cancellationToken);
+        var thread = -1;
         try
         {
             await using var connection = new MySqlConnection(SessionPinning.Harden(runAs, database));
             await connection.OpenAsync(cancellationToken);
+            thread = connection.ServerThread;
             await connection.RunAsync(SessionPinning.SetStatement(_session), cancellationToken);
             await using var watch = new SetupWatch(connection.ServerThread, database, budget, _probe, KillAsync, cancellationToken);
             for (var i = 0; i < script.Statements.Count; i++)
-                await RunAsync(connection, watch, script, i, cancellationToken);
+                await RunAsync(connection, watch, script, i, script.Statements[i], cancellationToken);
+            await EndTransactionAsync(connection, watch, script, cancellationToken);
             if (await watch.FinalReasonAsync(cancellationToken) is { } reason)
                 throw new SetupBudgetException(script.Name, script.Statements.Count - 1, script.Statements[^1], reason);
         }
         catch
         {
+            // The setup's connection is closed by now; a prepared XA transaction it left would block the drop.
+            await _prepared.RollBackNewAsync(prepared, thread);
             await DropQuietlyAsync(database);
             throw;
         }
@@ -64,9 +72,24 @@ internal sealed class RecordSetups
             await connection.RunAsync($"DROP USER IF EXISTS {RunAccounts.Account(user, _accounts.AccountHost)}", cancellationToken);
     }
 
-    private async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, CancellationToken cancellationToken)
+    // What a setup leaves uncommitted is rolled back, as closing its connection would do; an XA transaction cannot be
+    // (and a prepared one would outlive the connection, holding its locks): the setup must commit its data.
+    private async Task EndTransactionAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, CancellationToken cancellationToken)
     {
-        var statement = script.Statements[index];
+        var last = script.Statements.Count - 1;
+        try
+        {
+            await RunAsync(connection, watch, script, last, "ROLLBACK", cancellationToken);
+        }
+        catch (FixtureLoadException e) when (e.ErrorNumber == ServerErrors.XaTransactionState)
+        {
+            throw new FixtureLoadException(script.Name, last, script.Statements[last], e.ErrorNumber, e.SqlState,
+                "the setup left an XA transaction open (a prepared one would outlive its connection): a setup must commit its data");
+        }
+    }
+
+    private async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, string statement, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.RunAsync(statement, watch.Token, timeoutSeconds: 0);

@@ -45,6 +45,9 @@ public static class ServerErrors
     /// <summary>CR_SERVER_LOST: the client lost its connection during a statement.</summary>
     public const int ConnectionLost = 2013;
 
+    /// <summary>ER_XAER_RMFAIL: the statement cannot run in the XA transaction's present state.</summary>
+    public const int XaTransactionState = 1399;
+
     /// <summary>ER_CANNOT_USER: CREATE/DROP USER failed for an account.</summary>
     public const int CannotUser = 1396;
 
