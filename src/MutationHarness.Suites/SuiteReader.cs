@@ -1,6 +1,7 @@
 using System.Globalization;
 using MutationHarness.Core.Verdicts;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MutationHarness.Suites;
@@ -9,6 +10,7 @@ namespace MutationHarness.Suites;
 /// what to write instead; unknown keys are mistakes too, so a misspelled <c>expect</c> cannot silently expect nothing.</summary>
 public static class SuiteReader
 {
+    private const int MaxDepth = 64;
     private static readonly string[] TopKeys = ["name", "description", "inputs", "targets", "run", "expect"];
     private static readonly string[] RunKeys = ["timeout", "reruns", "databases", "jobs"];
     private static readonly string[] RuleKeys = ["verdict", "on", "reason", "link"];
@@ -21,6 +23,7 @@ public static class SuiteReader
         var stream = new YamlStream();
         try
         {
+            RefuseDeepNesting(path);
             using var reader = new StreamReader(path);
             stream.Load(reader);
         }
@@ -37,6 +40,22 @@ public static class SuiteReader
         if (inputs.Count == 0)
             throw new SuiteException($"{path}:{root.Start.Line}: the suite names no inputs: add 'inputs:' with files, folders or globs of pairs");
         return new Suite(name, path, inputs, file.List(root, "targets"), ReadRun(file, root), ReadExpect(file, root));
+    }
+
+    // YamlDotNet builds its node tree recursively: a file nested some thousands deep overflowed the stack, which ends
+    // the process. Its parser is flat, so the nesting is measured on its events first.
+    private static void RefuseDeepNesting(string path)
+    {
+        using var reader = new StreamReader(path);
+        var parser = new Parser(reader);
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+                throw new SuiteException($"{path}:{parser.Current.Start.Line}: nested more than {MaxDepth} deep: a suite is a mapping of lists and rules");
+            if (parser.Current is MappingEnd or SequenceEnd)
+                depth--;
+        }
     }
 
     private static SuiteRunOptions ReadRun(Where file, YamlMappingNode root)

@@ -68,6 +68,21 @@ public sealed class SuiteReaderTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_suite_nested_thousands_deep_is_refused_with_its_line_instead_of_ending_the_process()
+    {
+        // Given a suite whose description is a list nested 100,000 deep (YamlDotNet's node tree recursed until the stack overflowed)
+        var deep = "name: x\ninputs: [p.jsonl]\ndescription: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        // When it is read, Then it is refused, naming the file, the line and the limit
+        var error = Assert.Throws<SuiteException>(() => Runs.Suite(deep, out _));
+        Assert.Contains("suite.yaml:3: nested more than 64 deep", error.Message, StringComparison.Ordinal);
+
+        // And its twin under the limit is read as usual
+        var shallow = "name: x\ninputs: [p.jsonl]\ndescription: " + new string('[', 60) + new string(']', 60) + "\n";
+        Assert.Equal("x", Runs.Suite(shallow).Name);
+    }
+
     [Theory]
     [InlineData("mariadb >=10.5 <12", "10.11.19-MariaDB", true)]
     [InlineData("mariadb >=10.5 <12", "12.0.1-MariaDB", false)]
