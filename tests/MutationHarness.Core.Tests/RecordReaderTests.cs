@@ -61,6 +61,31 @@ public sealed class RecordReaderTests
     }
 
     [Fact]
+    public async Task A_setup_with_an_entry_that_is_not_a_statement_is_rejected_not_run_without_it()
+    {
+        // Given records whose setup holds something other than statements, and their twins whose setup is plain text
+        const string pair = "\"strategy\":\"FixMWhere1U\",\"original\":\"SELECT c FROM t WHERE c > 1\",\"mutated\":\"SELECT c FROM t WHERE 1\"";
+        var path = Write("setups.jsonl", string.Join('\n',
+            $$"""{"id":"object",{{pair}},"setup":["CREATE TABLE t (c INT)",{"sql":"INSERT INTO t VALUES (1), (2)"}]}""",
+            $$"""{"id":"number",{{pair}},"setup":7}""",
+            $$"""{"id":"upstream","mutationName":"FixMWhere1U","originalSql":"SELECT 1","mutatedSql":"SELECT 2","setup":["CREATE TABLE t (c INT)",null]}""",
+            $$"""{"id":"list",{{pair}},"setup":["CREATE TABLE t (c INT)","INSERT INTO t VALUES (1), (2)"]}""",
+            $$"""{"id":"text",{{pair}},"setup":"CREATE TABLE t (c INT)"}""",
+            $$"""{"id":"none",{{pair}},"setup":null}"""));
+
+        // When they are read
+        var records = await ReadAsync(path);
+
+        // Then a setup that would lose statements makes its record unreadable, naming the entry; plain text reads as before
+        Assert.Equal("'setup' entry 2 is an object, not a statement: give each statement as a string", records[0].Problem);
+        Assert.Equal("'setup' is a number: give a statement or a list of statements, as strings", records[1].Problem);
+        Assert.Equal("'setup' entry 2 is null, not a statement: give each statement as a string", records[2].Problem);
+        Assert.Equal(["CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2)"], records[3].Pair!.Setup);
+        Assert.Equal(["CREATE TABLE t (c INT)"], records[4].Pair!.Setup);
+        Assert.Empty(records[5].Pair!.Setup);
+    }
+
+    [Fact]
     public async Task An_upstream_finding_file_is_one_pretty_printed_object()
     {
         var path = Write("bug-12-4-FixMCmpOpU.json", """

@@ -36,6 +36,34 @@ public static class RecordFields
             _ => null,
         } : null;
 
+    /// <summary>Why a field meant to hold statements holds something else (a number, an object, a list with one), or
+    /// null when it is absent, null, a string or a list of strings: a setup read without some of its statements
+    /// would run the pair on other data than its author meant.</summary>
+    public static string? StatementsProblem(JsonElement record, string name)
+    {
+        if (!record.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+            return null;
+        if (value.ValueKind != JsonValueKind.Array)
+            return $"'{name}' is {Kind(value)}: give a statement or a list of statements, as strings";
+        var position = 0;
+        foreach (var entry in value.EnumerateArray())
+        {
+            position++;
+            if (entry.ValueKind != JsonValueKind.String)
+                return $"'{name}' entry {position} is {Kind(entry)}, not a statement: give each statement as a string";
+        }
+        return null;
+    }
+
+    private static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     /// <summary>A field holding one statement or a list of them; blank and non-string entries are dropped.</summary>
     public static IReadOnlyList<string> Statements(JsonElement record, string name)
     {

@@ -30,7 +30,7 @@ public static class RecordParser
         return Pair(id, source, RecordFields.Text(record, "strategy"),
             RecordFields.Text(record, "original"), RecordFields.Text(record, "mutated"),
             RecordFields.Text(record, "dbms"), RecordFields.Flag(record, "isUpper"),
-            RecordFields.Statements(record, "setup"));
+            RecordFields.Statements(record, "setup"), RecordFields.StatementsProblem(record, "setup"));
     }
 
     // Upstream findings and the merged training records built from them; the simplified,
@@ -46,12 +46,14 @@ public static class RecordParser
             RecordFields.FirstText(record, "originalSqlsim_modified", "originalSqlsim", "originalSql"),
             RecordFields.FirstText(record, "mutatedSqlsim_modified", "mutatedSqlsim", "mutatedSql"),
             RecordFields.FirstText(record, "dbms", "dbname", "dbName"), RecordFields.Flag(record, "isUpper"),
-            RecordFields.Statements(record, "setup"));
+            RecordFields.Statements(record, "setup"), RecordFields.StatementsProblem(record, "setup"));
     }
 
     internal static InputRecord Pair(string id, SourceLocation source, string? strategy, string? original,
-        string? mutated, string? dbms, bool? isUpper, IReadOnlyList<string> setup)
+        string? mutated, string? dbms, bool? isUpper, IReadOnlyList<string> setup, string? setupProblem = null)
     {
+        if (setupProblem is not null)
+            return InputRecord.Unreadable(id, source, setupProblem);
         if (string.IsNullOrWhiteSpace(original) && string.IsNullOrWhiteSpace(mutated))
             return InputRecord.Unreadable(id, source, "the record has no SQL (no original and no mutated query)");
         if (string.IsNullOrWhiteSpace(original))
