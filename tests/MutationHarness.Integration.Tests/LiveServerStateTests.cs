@@ -10,8 +10,8 @@ public sealed class LiveServerStateTests(VerifierFixture fixture)
 {
     private const string Live = "SELECT ID FROM information_schema.PROCESSLIST WHERE ID > 0";
     private const string LiveMutant = "SELECT ID FROM information_schema.PROCESSLIST WHERE 1";
-    private const string Static = "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND ORDINAL_POSITION > 2";
-    private const string StaticMutant = "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE 1";
+    private const string Static = "SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE ID > 2";
+    private const string StaticMutant = "SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE 1";
 
     [Fact]
     public async Task Check_names_a_live_read_and_stays_silent_on_static_metadata()
@@ -42,6 +42,30 @@ public sealed class LiveServerStateTests(VerifierFixture fixture)
         Assert.NotEqual(Verdict.RelationViolated, reports[0].Verdict);
         Assert.Empty(reports[1].Flags);
         Assert.True(reports[1].Verdict == Verdict.Verified, $"{reports[1].Verdict.Name()}: {reports[1].Reason}");
+    }
+
+    [Fact]
+    public async Task What_information_schema_lists_changes_with_other_records_setups_so_a_pair_reading_it_is_flagged()
+    {
+        // Given another record's setup database, loaded while this pair runs
+        var target = fixture.Verifier.OpenTargets[0].Target;
+        var other = await target.LoadFixtureAsync(new Core.Fixtures.FixtureScript("setup of another record", ["CREATE TABLE zz_another_records_table (a INT)"])
+            { Budget = Core.Fixtures.SetupBudget.Default }, TestContext.Current.CancellationToken);
+        const string original = "SELECT TABLE_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'zz_another_records_table'";
+        try
+        {
+            // When a pair reading information_schema.COLUMNS is verified
+            var report = await fixture.Verifier.VerifyAsync(Record("columns", original, original.Replace("TABLE_NAME = 'zz_another_records_table'", "1", StringComparison.Ordinal), "FixMWhere1U"),
+                TestContext.Current.CancellationToken);
+
+            // Then it saw the other record's table (so its rows depend on which records run beside it), and it is flagged
+            Assert.Equal(1, report.Targets[0].Databases[0].Original!.Rows);
+            Assert.Contains("live server state (information_schema.COLUMNS)", report.Flags);
+        }
+        finally
+        {
+            await target.DropFixtureAsync(other, CancellationToken.None);
+        }
     }
 
     private const string FixMCmpOpU = "FixMCmpOpU";
