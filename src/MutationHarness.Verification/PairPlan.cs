@@ -10,4 +10,9 @@ internal sealed record PairPlan(
     ExpectedDirection Expected,
     ConformanceReport Conformance,
     IReadOnlyList<string> Flags,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>What can break this pair's relation with no bug in the server (unlike a flag, it leaves the pair's
+    /// relation meaningful when it holds): a broken relation is then unstable, not a bug candidate.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+}

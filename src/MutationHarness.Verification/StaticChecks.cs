@@ -3,6 +3,7 @@ using MutationHarness.Core.Results;
 using MutationHarness.Core.Strategies;
 using MutationHarness.Core.Verdicts;
 using MutationHarness.Sql;
+using MutationHarness.Sql.Strategies;
 
 namespace MutationHarness.Verification;
 
@@ -39,7 +40,9 @@ internal sealed class StaticChecks(StrategyCatalog catalog)
         // with no expected relation at all, below an aggregate or a LIMIT, does not conform: it never gets here.)
         var flags = NonDeterminism.Find(pair.Original).Concat(NonDeterminism.Find(pair.Mutated))
             .Distinct(StringComparer.Ordinal).ToList();
-        return (new PairPlan(pair, strategy, expected, conformance, flags, notes), null);
+        IReadOnlyList<string> caveats = strategy.Name == "FixMRmUnionAllL" && NestedUnionRemoval.RemovesNestedBranch(pair.Original, pair.Mutated)
+            ? [NestedUnionRemoval.Caveat] : [];
+        return (new PairPlan(pair, strategy, expected, conformance, flags, notes) { Caveats = caveats }, null);
     }
 
     private static ExpectedDirection Direction(MutationPair pair, Strategy strategy, ConformanceReport? conformance, List<string> notes)

@@ -72,7 +72,7 @@ internal sealed class TargetRunner(OpenTarget open, VerifyOptions options)
 
         // A non-deterministic pair has no meaningful relation: its violations are instability, not bugs.
         var verdict = violations == 0 ? Verdict.Verified
-            : violations == runs && plan.Flags.Count == 0 ? Verdict.RelationViolated
+            : violations == runs && plan.Flags.Count == 0 && plan.Caveats.Count == 0 ? Verdict.RelationViolated
             : Verdict.Unstable;
         return new DatabaseRun(database.FixtureName, verdict, sides.Item1, sides.Item2,
             new RelationRun(violations == 0, runs, violations, first.Problem, first.Holds ? [] : witness, first.BothEqual) { Note = first.Note }, null);

@@ -99,7 +99,7 @@ public sealed class Verifier : IAsyncDisposable
             }
             _restarts.Progress();
             var verdict = VerdictPrecedence.Worst(reports.Select(r => r.Verdict));
-            return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports, plan.Flags),
+            return new PairReport(record.Id, record.Source, plan!.Pair, verdict, ReasonFor(verdict, reports, plan.Flags, plan.Caveats),
                 plan.Expected, plan.Conformance, plan.Flags, plan.Notes, reports) { Index = record.Index };
         }
     }
@@ -113,7 +113,7 @@ public sealed class Verifier : IAsyncDisposable
     public IAsyncEnumerable<PairReport> VerifyAllAsync(IAsyncEnumerable<InputRecord> records, CancellationToken stopTaking, CancellationToken cancellationToken) =>
         InOrderWorkers.RunAsync(records, Math.Max(1, _options.Jobs), VerifyAsync, stopTaking, cancellationToken);
 
-    private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports, IReadOnlyList<string> flags)
+    private string? ReasonFor(Verdict verdict, IReadOnlyList<TargetReport> reports, IReadOnlyList<string> flags, IReadOnlyList<string> caveats)
     {
         if (verdict == Verdict.Verified)
             return null;
@@ -130,6 +130,9 @@ public sealed class Verifier : IAsyncDisposable
             Verdict.Unstable when flags.Count > 0 =>
                 $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where}), but the pair is flagged " +
                 $"({string.Join("; ", flags)}), so no relation is expected: not a bug candidate",
+            Verdict.Unstable when caveats.Count > 0 =>
+                $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where}), but {string.Join("; ", caveats)} " +
+                "can break it with no bug in the server: not a bug candidate",
             Verdict.Unstable => $"the relation broke on {run.Relation?.Violations} of {run.Relation?.Runs} runs ({where})",
             _ => null,
         };

@@ -95,4 +95,36 @@ public sealed class CollationAndTypeTests(VerifierFixture fixture)
         Assert.Equal(Verdict.Verified, report.Verdict);
         Assert.Contains("by value", Relation(report).Note);
     }
+
+    private static readonly string[] NumbersTable = ["CREATE TABLE u (b INT)", "INSERT INTO u VALUES (1), (2), (5)"];
+
+    [Theory]
+    [InlineData("SELECT b FROM (SELECT b FROM u UNION ALL SELECT 'zz') AS d WHERE b = '05'", "SELECT b FROM (SELECT b FROM u) AS d WHERE b = '05'")]
+    [InlineData("WITH d AS (SELECT b FROM u UNION ALL SELECT 'zz') SELECT b FROM d WHERE b = '05'", "WITH d AS (SELECT b FROM u) SELECT b FROM d WHERE b = '05'")]
+    public async Task FixMRmUnionAllL_below_the_top_whose_dropped_branch_changed_the_compared_type_is_no_bug_candidate(string original, string mutated)
+    {
+        // Given a union nested in the query, whose string branch makes the outer b = '05' a string comparison (no row),
+        // and without it a number comparison (5 = '05'): the mutant gains a row for the type change alone
+        var report = await VerifyAsync("rm-nested-" + original.Length, "FixMRmUnionAllL", original, mutated, NumbersTable);
+
+        // Then its broken relation is unstable, saying why it is not a logic-bug candidate
+        Assert.Equal(Verdict.Unstable, report.Verdict);
+        Assert.Contains(Sql.Strategies.NestedUnionRemoval.Caveat, report.Reason, StringComparison.Ordinal);
+        Assert.Contains("not a bug candidate", report.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT b FROM (SELECT b FROM u UNION ALL SELECT 7) AS d WHERE b > 1", "SELECT b FROM (SELECT b FROM u) AS d WHERE b > 1")]
+    [InlineData("SELECT b FROM u WHERE b NOT IN (SELECT b FROM u WHERE b > 4 UNION ALL SELECT 2)", "SELECT b FROM u WHERE b NOT IN (SELECT b FROM u WHERE b > 4)")]
+    [InlineData("SELECT b FROM u UNION ALL SELECT 'zz'", "SELECT b FROM u")]
+    [InlineData("WITH d AS (SELECT b FROM u) SELECT b FROM d UNION ALL SELECT 'zz'", "WITH d AS (SELECT b FROM u) SELECT b FROM d")]
+    public async Task FixMRmUnionAllL_whose_relation_holds_verifies_unflagged_nested_or_at_the_top(string original, string mutated)
+    {
+        // Twins: the same nested shapes with branches of one type (also at upper polarity, under NOT IN), and the
+        // top-level union, whose type change shows in the result and is compared by value
+        var report = await VerifyAsync("rm-twin-" + original.Length, "FixMRmUnionAllL", original, mutated, NumbersTable);
+
+        Assert.True(report.Verdict == Verdict.Verified, $"{report.Verdict}: {report.Reason}");
+        Assert.Empty(report.Flags);
+    }
 }
