@@ -6,6 +6,8 @@ namespace MutationHarness.Verification;
 /// <summary>A fresh database built from a record's own setup statements, used once and dropped.</summary>
 public static class RecordSetupDatabase
 {
+    private static readonly TimeSpan DropDeadline = TimeSpan.FromSeconds(10);
+
     /// <summary>Why a record's setup must not run on this target, or null: a target that cannot give a setup an
     /// account and a database of its own runs it only when the user allowed that.</summary>
     public static string? Refusal(IQueryTarget target, VerifyOptions options)
@@ -45,11 +47,13 @@ public static class RecordSetupDatabase
         }
         finally
         {
+            // Bounded: on a server that answers nothing (frozen) the drop would wait for ever.
+            using var deadline = new CancellationTokenSource(DropDeadline);
             try
             {
-                await target.DropFixtureAsync(database, CancellationToken.None);
+                await target.DropFixtureAsync(database, deadline.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || deadline.IsCancellationRequested)
             {
                 // Left for the target's own cleanup; the record's result stands.
             }

@@ -153,7 +153,9 @@ public sealed class Verifier : IAsyncDisposable
         {
             foreach (var database in target.Databases)
             {
-                try { await target.Target.DropFixtureAsync(database, CancellationToken.None); }
+                // Bounded: a server that answers nothing (frozen) would hold the end of the run for ever.
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try { await target.Target.DropFixtureAsync(database, deadline.Token); }
                 catch (Exception) { /* the server goes away with the target anyway */ }
             }
             await TargetSlot.DisposeQuietlyAsync(target);

@@ -13,6 +13,8 @@ internal sealed class RecordSetups
     // run later as someone else), no EXECUTE, no FILE, no global privilege (KILL, PROCESS, CREATE USER, SUPER).
     private const string SetupPrivileges = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE VIEW, SHOW VIEW, LOCK TABLES, REFERENCES";
 
+    // The admin's own statements (kill, drop) on a server that answers nothing (frozen) would wait for ever.
+    private static readonly TimeSpan Housekeeping = TimeSpan.FromSeconds(10);
     private readonly TargetAccounts _accounts;
     private readonly SessionSettings _session;
     private readonly string _owner;
@@ -37,20 +39,26 @@ internal sealed class RecordSetups
         var budget = script.Budget ?? throw new ArgumentException("A record setup needs a budget.", nameof(script));
         var n = Interlocked.Increment(ref _counter);
         var database = _accounts.Names.SetupDatabase(n);
-        var prepared = await _prepared.ListAsync(cancellationToken);
-        var runAs = await CreateAsync(n, database, cancellationToken);
+        IReadOnlySet<string>? prepared = null;
+        var runAs = "";
+        await BoundedAsync(async token => (prepared, runAs) = (await _prepared.ListAsync(token), await CreateAsync(n, database, token)), cancellationToken);
         var thread = -1;
         try
         {
             await using var connection = new MySqlConnection(SessionPinning.Harden(runAs, database));
-            await connection.OpenAsync(cancellationToken);
+            await BoundedAsync(async token =>
+            {
+                await connection.OpenAsync(token);
+                await connection.RunAsync(SessionPinning.SetStatement(_session), token);
+            }, cancellationToken);
             thread = connection.ServerThread;
-            await connection.RunAsync(SessionPinning.SetStatement(_session), cancellationToken);
             await using var watch = new SetupWatch(connection.ServerThread, database, budget, _probe, KillAsync, cancellationToken);
             for (var i = 0; i < script.Statements.Count; i++)
                 await RunAsync(connection, watch, script, i, script.Statements[i], cancellationToken);
             await EndTransactionAsync(connection, watch, script, cancellationToken);
-            if (await watch.FinalReasonAsync(cancellationToken) is { } reason)
+            string? reason = null;
+            await BoundedAsync(async token => reason = await watch.FinalReasonAsync(token), cancellationToken);
+            if (reason is not null)
                 throw new SetupBudgetException(script.Name, script.Statements.Count - 1, script.Statements[^1], reason);
         }
         catch
@@ -86,13 +94,18 @@ internal sealed class RecordSetups
             throw new FixtureLoadException(script.Name, last, script.Statements[last], e.ErrorNumber, e.SqlState,
                 "the setup left an XA transaction open (a prepared one would outlive its connection): a setup must commit its data");
         }
+        catch (SetupBudgetException e)
+        {
+            // Stopped while its last statement's work was rolled back: the report names that statement, not ours.
+            throw new SetupBudgetException(script.Name, last, script.Statements[last], e.Reason, e);
+        }
     }
 
     private async Task RunAsync(MySqlConnection connection, SetupWatch watch, FixtureScript script, int index, string statement, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.RunAsync(statement, watch.Token, timeoutSeconds: 0);
+            await RunWatchedAsync(connection, statement, watch);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && watch.Reason is { } reason)
         {
@@ -115,6 +128,45 @@ internal sealed class RecordSetups
             throw new FixtureLoadException(script.Name, index, statement, number, "HY000",
                 $"the setup lost its own connection while the server stayed up ({e.Message})");
         }
+    }
+
+    // The harness's own steps around a setup (its database and account, its connection, its final measure) are
+    // bounded too: a server that answers none of them within the time is lost, not slow, and is replaced.
+    private static async Task BoundedAsync(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Housekeeping);
+        var work = step(deadline.Token);
+        if (await Task.WhenAny(work, Task.Delay(Housekeeping + Housekeeping, CancellationToken.None)) == work)
+        {
+            try
+            {
+                await work;
+                return;
+            }
+            catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                && e is OperationCanceledException or MySqlException)
+            {
+                throw new TargetLostException("the server", $"it answered nothing for {Housekeeping.TotalSeconds:0} s around a record's setup", e);
+            }
+        }
+        _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        throw new TargetLostException("the server", $"it answered nothing for {(Housekeeping + Housekeeping).TotalSeconds:0} s around a record's setup");
+    }
+
+    // A server that answers nothing (frozen) answers neither the statement, nor the admin's kill, nor the driver's
+    // cancel: a little past the watch's backstop the client gives the connection up, so that a setup holds its record
+    // (and the run) no longer than its budget and that.
+    private static async Task RunWatchedAsync(MySqlConnection connection, string statement, SetupWatch watch)
+    {
+        var work = connection.RunAsync(statement, watch.Token, timeoutSeconds: 0);
+        if (await Task.WhenAny(work, watch.GivingUp) == work)
+        {
+            await work;
+            return;
+        }
+        _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        throw new TimeoutException("the server answered neither the setup's statement nor its stop");
     }
 
     /// <summary>Creates the setup's database, and when the target isolates setups, its account; returns whom the setup runs as.</summary>
@@ -148,13 +200,14 @@ internal sealed class RecordSetups
             return false;
         try
         {
+            using var deadline = new CancellationTokenSource(Housekeeping);
             await using var connection = new MySqlConnection(_owner);
-            await connection.OpenAsync(CancellationToken.None);
-            await connection.RunAsync($"KILL CONNECTION {threadId}", CancellationToken.None);
+            await connection.OpenAsync(deadline.Token);
+            await connection.RunAsync($"KILL CONNECTION {threadId}", deadline.Token);
         }
-        catch (MySqlException)
+        catch (Exception e) when (e is MySqlException or OperationCanceledException)
         {
-            // It ended on its own meanwhile.
+            // It ended on its own meanwhile, or the server does not answer (the setup's statement is given up then).
         }
         return true;
     }
@@ -163,9 +216,10 @@ internal sealed class RecordSetups
     {
         try
         {
-            await DropAsync(database, CancellationToken.None);
+            using var deadline = new CancellationTokenSource(Housekeeping);
+            await DropAsync(database, deadline.Token);
         }
-        catch (MySqlException)
+        catch (Exception e) when (e is MySqlException or OperationCanceledException)
         {
             // The setup's own error is the one worth reporting; the run's cleanup drops what is left.
         }

@@ -17,7 +17,7 @@ internal sealed class SetupWatch : IAsyncDisposable
     private readonly Func<int, Task<bool>> _kill;
     private readonly int _threadId;
     private readonly CancellationTokenSource _stop;
-    private readonly IDisposable _backstop;
+    private readonly Timer _backstop;
     private readonly CancellationTokenSource _done = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _monitor;
@@ -29,13 +29,24 @@ internal sealed class SetupWatch : IAsyncDisposable
         (_threadId, _database, _budget, _probe, _kill) = (threadId, database, budget, probe, kill);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // A backstop should the watch itself be held up: the driver cancels the statement a little after the budget.
+        // The reason is set before the cancel: the driver's own cancel callback can block on a server that answers
+        // nothing (it logs in to send KILL QUERY), and callbacks run one after the other.
         _stop.Token.Register(() => _reason ??= OverTime());
-        _backstop = SafeCancellation.CancelAfter(_stop, budget.Time + Backstop);
+        _backstop = new Timer(static state =>
+        {
+            var watch = (SetupWatch) state!;
+            watch._reason ??= watch.OverTime();
+            SafeCancellation.Cancel(watch._stop);
+        }, this, budget.Time + Backstop, Timeout.InfiniteTimeSpan);
         _monitor = MonitorAsync();
     }
 
     /// <summary>Cancelled when the run is, or when the setup went past its budget.</summary>
     public CancellationToken Token => _stop.Token;
+
+    /// <summary>Completes a backstop after the watch's own backstop: by then a statement that has not returned is on a
+    /// server that answers nothing, and is given up on the client.</summary>
+    public Task GivingUp => Task.Delay(Max(_budget.Time + Backstop + Backstop - _clock.Elapsed, TimeSpan.Zero), CancellationToken.None);
 
     /// <summary>How long the setup has run.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -49,16 +60,20 @@ internal sealed class SetupWatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _done.CancelAsync();
+        // Neither the cancel nor the monitor is waited for without bound: on a server that answers nothing the driver's
+        // cancel of a measure in flight blocks (it logs in to send KILL QUERY) until the server answers again.
+        _ = Task.Run(() => SafeCancellation.Cancel(_done), CancellationToken.None);
         try
         {
-            await _monitor;
+            await _monitor.WaitAsync(Backstop + Backstop, CancellationToken.None);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
-            // Stopped on purpose.
+            // Stopped on purpose, or left to end on its own.
         }
-        _backstop.Dispose();
+        await _backstop.DisposeAsync();
+        if (!_monitor.IsCompleted)
+            return; // its sources stay with it until it ends
         _done.Dispose();
         _stop.Dispose();
     }
@@ -90,6 +105,8 @@ internal sealed class SetupWatch : IAsyncDisposable
             return;
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private string? OverTime() => _clock.Elapsed < _budget.Time ? null
         : $"the setup ran past its time budget of {_budget.Time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (--setup-timeout)";

@@ -81,6 +81,50 @@ public sealed class ServerFaultTests(DurableCorpus corpus)
     }
 
     [Fact]
+    public async Task A_server_frozen_during_a_records_setup_and_never_continued_does_not_hold_the_run_and_gives_no_verdict()
+    {
+        ServerAvailability.RequireMariaDb();
+        // Given a record whose setup sleeps past its 1 s budget, then an innocent pair
+        var pairs = Report("setup-frozen-pairs.jsonl");
+        var report = Report("setup-frozen.jsonl");
+        await File.WriteAllLinesAsync(pairs,
+        [
+            JsonSerializer.Serialize(new
+            {
+                id = "sleepy-setup", strategy = "FixMWhere1U", dbms = "mariadb",
+                setup = new[] { "CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2), (3)", "DO SLEEP(3)" },
+                original = "SELECT c FROM t WHERE c > 1", mutated = "SELECT c FROM t WHERE 1",
+            }),
+            JsonSerializer.Serialize(new { id = "innocent", strategy = "FixMWhere1U", original = "SELECT pk FROM `table_3_utf8_undef` WHERE pk > 1", mutated = "SELECT pk FROM `table_3_utf8_undef` WHERE 1" }),
+        ], TestContext.Current.CancellationToken);
+
+        // When the run's server is stopped (SIGSTOP) as the first record begins, and never continued
+        using var harness = HarnessProcess.Start("verify", pairs, "--out", report, "--jobs", "1", "--setup-timeout", "1", "--timeout", "2");
+        while (!harness.Error.Contains("targets:", StringComparison.Ordinal) && !harness.HasExited)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        var server = harness.ServerProcess();
+        HarnessProcess.Kill(server, HarnessProcess.SigStop);
+        try
+        {
+            // Then the run ends on its own (the setup's statements, kill, drop and the harness's own steps around them
+            // waited for that server for ever), every record has its line, and none has a verdict the freeze made up:
+            // the setup stopped at its budget (here or on a new server), the innocent pair verified or timed out
+            var exit = await harness.WaitAsync(TimeSpan.FromMinutes(4));
+            Assert.True(exit == 1, harness.Error);
+            var lines = File.ReadAllLines(report).Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(l => l.GetProperty("id").GetString()!);
+            Assert.Equal(2, lines.Count);
+            Assert.Equal("not-executable", lines["sleepy-setup"].GetProperty("verdict").GetString());
+            Assert.Contains("--setup-timeout", lines["sleepy-setup"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Contains(lines["innocent"].GetProperty("verdict").GetString(), new[] { "verified", "timeout" });
+            Assert.Empty(harness.ProcessesLeft());
+        }
+        finally
+        {
+            HarnessProcess.TryKill(server, HarnessProcess.SigCont);
+        }
+    }
+
+    [Fact]
     public async Task A_frozen_server_times_statements_out_on_the_client_and_never_lets_them_verify()
     {
         ServerAvailability.RequireMariaDb();
