@@ -93,8 +93,17 @@ public sealed class LocalMariaDbTargetTests
         Assert.Contains("MySQL", ex.Message, StringComparison.Ordinal);
     }
 
-    private static bool IsRunning(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2].Equals("Z", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone (it may end between a look at /proc and the read: that race failed the test once)
+        }
+    }
 
     private static IEnumerable<string> Children(int pid) =>
         Directory.EnumerateDirectories("/proc/" + pid + "/task").SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries));
