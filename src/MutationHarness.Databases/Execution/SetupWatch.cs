@@ -71,7 +71,7 @@ internal sealed class SetupWatch : IAsyncDisposable
         {
             // Stopped on purpose, or left to end on its own.
         }
-        await _backstop.DisposeAsync();
+        _backstop.Dispose(); // not DisposeAsync: that waits for a callback held up in the driver's cancel
         if (!_monitor.IsCompleted)
             return; // its sources stay with it until it ends
         _done.Dispose();
