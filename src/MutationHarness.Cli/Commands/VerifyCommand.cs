@@ -40,6 +40,8 @@ internal static class VerifyCommand
             var part = result.GetValue(shard) is { } text ? ParseShard(text) : Shard.All;
             if (result.GetValue(resume) && result.GetValue(output) is null)
                 throw new UsageException("--resume continues the report named by --out: give --out FILE");
+            if (result.GetValue(output) is { } given && Core.Files.OutputPath.Resolve(given).FirstSameFile(InputSources.Expand(inputs)) is { } input)
+                throw new UsageException($"--out {given} is also an input ({input}): the report would empty the pairs it is made from; give another file");
             await using var report = result.GetValue(output) is { } path
                 ? await ReportFile.OpenAsync(path, result.GetValue(resume), cancellationToken)
                 : null;

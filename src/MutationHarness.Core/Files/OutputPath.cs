@@ -48,6 +48,17 @@ public sealed record OutputPath(string Given, OutputKind Kind, string Path)
         };
     }
 
+    /// <summary>The first of <paramref name="files"/> that is this output's own file (through any links), or null: an
+    /// output written over an input would empty it before it is read.</summary>
+    public string? FirstSameFile(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (!IsRegularFile)
+            return null;
+        return files.FirstOrDefault(file => file != StandardOutputName && string.Equals(
+            Links.Follow(System.IO.Path.GetFullPath(file)).Final, Path, StringComparison.Ordinal));
+    }
+
     private static bool IsSystemPath(string path) =>
         path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
 }

@@ -71,6 +71,33 @@ public sealed class OutputAttackTests
     }
 
     [Fact]
+    public async Task A_report_over_its_own_input_is_refused_and_the_input_is_kept()
+    {
+        ServerAvailability.RequireMariaDb();
+        var pairs = await PairsAsync(Plain);
+        var link = Path.Combine(_folder, "pairs-link.jsonl");
+        File.CreateSymbolicLink(link, pairs);
+
+        // When the report is to be written over the pairs file, by its name or through a link to it
+        foreach (var output in new[] { pairs, link })
+        {
+            var (exit, _, error) = await CliTests.RunAsync("", "verify", pairs, "--out", output);
+
+            // Then it is refused with exit 2, saying so, and the pairs are still there (it was emptied before it was read)
+            Assert.True(exit == 2, error);
+            Assert.Contains("is also an input", error, StringComparison.Ordinal);
+            Assert.Equal(Plain, (await File.ReadAllTextAsync(pairs, Token)).Trim());
+        }
+
+        // And its twin: a report beside the pairs is written, the pairs untouched
+        var report = Path.Combine(_folder, "report.jsonl");
+        var (twinExit, _, twinError) = await CliTests.RunAsync("", "verify", pairs, "--out", report);
+        Assert.True(twinExit == 0, twinError);
+        Assert.Single(File.ReadAllLines(report));
+        Assert.Equal(Plain, (await File.ReadAllTextAsync(pairs, Token)).Trim());
+    }
+
+    [Fact]
     public async Task Suite_run_writes_junit_and_markdown_through_links_fifos_and_dev_stdout()
     {
         ServerAvailability.RequireMariaDb();
