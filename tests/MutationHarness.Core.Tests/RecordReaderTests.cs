@@ -86,6 +86,36 @@ public sealed class RecordReaderTests
     }
 
     [Fact]
+    public async Task A_field_of_the_wrong_kind_is_rejected_not_read_as_absent()
+    {
+        // Given records whose direction, query or strategy is of the wrong kind, and their twins written plainly
+        const string sql = "\"original\":\"SELECT c FROM t WHERE c > 1\",\"mutated\":\"SELECT c FROM t WHERE 1\"";
+        var path = Write("kinds.jsonl", string.Join('\n',
+            $$"""{"id":"yes","strategy":"FixMWhere1U",{{sql}},"isUpper":"yes"}""",
+            $$"""{"id":"one","strategy":"FixMWhere1U",{{sql}},"isUpper":1}""",
+            $$"""{"id":"listed","strategy":["FixMWhere1U"],{{sql}}}""",
+            $$"""{"id":"upstream","mutationName":"FixMWhere1U","originalSql":{"sql":"SELECT 1"},"mutatedSql":"SELECT 2"}""",
+            $$"""{"id":"bool","strategy":"FixMWhere1U",{{sql}},"isUpper":true}""",
+            $$"""{"id":"word","strategy":"FixMWhere1U",{{sql}},"isUpper":"false"}""",
+            $$"""{"id":"null","strategy":"FixMWhere1U",{{sql}},"isUpper":null}""",
+            $$"""{"id":42,"strategy":"FixMWhere1U",{{sql}}}"""));
+
+        // When they are read
+        var records = await ReadAsync(path);
+
+        // Then a field that would be read as absent makes its record unreadable, naming it; plain forms read as before
+        Assert.Equal("'isUpper' is \"yes\": give true or false", records[0].Problem);
+        Assert.Equal("'isUpper' is a number: give true or false", records[1].Problem);
+        Assert.Equal("'strategy' is a list: give it as a string", records[2].Problem);
+        Assert.Equal("'originalSql' is an object: give it as a string", records[3].Problem);
+        Assert.True(records[4].Pair!.RecordedIsUpper);
+        Assert.False(records[5].Pair!.RecordedIsUpper);
+        Assert.Null(records[6].Pair!.RecordedIsUpper);
+        Assert.Equal("42", records[7].Id);
+        Assert.All(records.Skip(4), r => Assert.Null(r.Problem));
+    }
+
+    [Fact]
     public async Task An_upstream_finding_file_is_one_pretty_printed_object()
     {
         var path = Write("bug-12-4-FixMCmpOpU.json", """

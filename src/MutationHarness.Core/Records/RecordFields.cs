@@ -55,6 +55,25 @@ public static class RecordFields
         return null;
     }
 
+    /// <summary>Why one of the named fields holds a value of the wrong kind (a list or an object where text belongs, a
+    /// word other than true/false in a truth field), or null: such a field read as absent would silently judge the
+    /// record on other terms than its author wrote (a direction not taken, an id made up).</summary>
+    public static string? KindProblem(JsonElement record, ReadOnlySpan<string> textFields, ReadOnlySpan<string> flagFields)
+    {
+        foreach (var name in textFields)
+        {
+            if (record.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.Array or JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False)
+                return $"'{name}' is {Kind(value)}: give it as a string";
+        }
+        foreach (var name in flagFields)
+        {
+            if (record.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False)
+                && !(value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString(), out _)))
+                return $"'{name}' is {(value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : Kind(value))}: give true or false";
+        }
+        return null;
+    }
+
     private static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Array => "a list",

@@ -7,6 +7,11 @@ namespace MutationHarness.Core.Records;
 /// <summary>Recognises a record's format from its fields and reads it into a pair.</summary>
 public static class RecordParser
 {
+    private static readonly string[] PlainText = ["id", "strategy", "original", "mutated", "dbms"];
+    private static readonly string[] UpstreamText = ["id", "bugId", "sqlId", "mutationName", "dbms", "dbname", "dbName",
+        "originalSqlsim_modified", "originalSqlsim", "originalSql", "mutatedSqlsim_modified", "mutatedSqlsim", "mutatedSql"];
+    private static readonly string[] Flags = ["isUpper"];
+
     /// <summary>Reads one JSON value found at a source location; never throws for bad input.</summary>
     public static InputRecord Parse(JsonElement record, SourceLocation source, StrategyCatalog catalog)
     {
@@ -30,7 +35,8 @@ public static class RecordParser
         return Pair(id, source, RecordFields.Text(record, "strategy"),
             RecordFields.Text(record, "original"), RecordFields.Text(record, "mutated"),
             RecordFields.Text(record, "dbms"), RecordFields.Flag(record, "isUpper"),
-            RecordFields.Statements(record, "setup"), RecordFields.StatementsProblem(record, "setup"));
+            RecordFields.Statements(record, "setup"),
+            RecordFields.StatementsProblem(record, "setup") ?? RecordFields.KindProblem(record, PlainText, Flags));
     }
 
     // Upstream findings and the merged training records built from them; the simplified,
@@ -46,14 +52,15 @@ public static class RecordParser
             RecordFields.FirstText(record, "originalSqlsim_modified", "originalSqlsim", "originalSql"),
             RecordFields.FirstText(record, "mutatedSqlsim_modified", "mutatedSqlsim", "mutatedSql"),
             RecordFields.FirstText(record, "dbms", "dbname", "dbName"), RecordFields.Flag(record, "isUpper"),
-            RecordFields.Statements(record, "setup"), RecordFields.StatementsProblem(record, "setup"));
+            RecordFields.Statements(record, "setup"),
+            RecordFields.StatementsProblem(record, "setup") ?? RecordFields.KindProblem(record, UpstreamText, Flags));
     }
 
     internal static InputRecord Pair(string id, SourceLocation source, string? strategy, string? original,
-        string? mutated, string? dbms, bool? isUpper, IReadOnlyList<string> setup, string? setupProblem = null)
+        string? mutated, string? dbms, bool? isUpper, IReadOnlyList<string> setup, string? fieldProblem = null)
     {
-        if (setupProblem is not null)
-            return InputRecord.Unreadable(id, source, setupProblem);
+        if (fieldProblem is not null)
+            return InputRecord.Unreadable(id, source, fieldProblem);
         if (string.IsNullOrWhiteSpace(original) && string.IsNullOrWhiteSpace(mutated))
             return InputRecord.Unreadable(id, source, "the record has no SQL (no original and no mutated query)");
         if (string.IsNullOrWhiteSpace(original))
