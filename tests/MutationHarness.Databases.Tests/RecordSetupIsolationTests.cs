@@ -16,13 +16,7 @@ public sealed class RecordSetupIsolationTests(MariaDbServerFixture server)
 
     private static FixtureScript Setup(params string[] statements) => Setup(SetupBudget.Default, statements);
 
-    private async Task<long> RootAsync(string sql)
-    {
-        await using var root = new MySqlConnection(server.Target.RootConnectionString);
-        await root.OpenAsync(Token);
-        await using var command = new MySqlCommand(sql, root);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(Token) ?? 0L, CultureInfo.InvariantCulture);
-    }
+    private Task<long> RootAsync(string sql) => MariaDbClient.ScalarAsRootAsync(server.Target, sql, Token);
 
     private static string Owner(FixtureDatabase database) => "mh_s_" + database.Name["mhs_".Length..];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MutationHarness.Core.Fixtures;
 using MutationHarness.Databases.Targets;
 using MutationHarness.TestSupport;
@@ -15,13 +14,7 @@ public sealed class SetupTransactionTests(MariaDbServerFixture server)
 
     private static FixtureScript Setup(params string[] statements) => new("setup of test", statements) { Budget = SetupBudget.Default };
 
-    private async Task<long> RootAsync(string sql)
-    {
-        await using var root = new MySqlConnection(server.Target.RootConnectionString);
-        await root.OpenAsync(Token);
-        await using var command = new MySqlCommand(sql, root);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(Token) ?? 0L, CultureInfo.InvariantCulture);
-    }
+    private Task<long> RootAsync(string sql) => MariaDbClient.ScalarAsRootAsync(server.Target, sql, Token);
 
     private async Task<List<string>> PreparedAsync()
     {

@@ -26,4 +26,15 @@ public static class MariaDbClient
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, await output, await error);
     }
+
+    /// <summary>The first cell of a query run as root on the throwaway server, as a number (0 when it is NULL): what a
+    /// test counts behind the harness's back (accounts, databases, grants).</summary>
+    public static async Task<long> ScalarAsRootAsync(LocalMariaDbTarget server, string sql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        await using var root = new MySqlConnection(server.RootConnectionString);
+        await root.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand(sql, root);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
