@@ -102,7 +102,7 @@ public sealed class ServerFaultTests(DurableCorpus corpus)
             JsonSerializer.Serialize(new
             {
                 id = "sleepy-setup", strategy = "FixMWhere1U", dbms = "mariadb",
-                setup = new[] { "CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2), (3)", "DO SLEEP(6)" }, // long enough for a loaded machine to reach the kill within it
+                setup = new[] { "CREATE TABLE t (c INT)", "INSERT INTO t VALUES (1), (2), (3)", "DO SLEEP(3)" },
                 original = "SELECT c FROM t WHERE c > 1", mutated = "SELECT c FROM t WHERE 1",
             }),
             JsonSerializer.Serialize(new { id = "innocent", strategy = "FixMWhere1U", original = "SELECT pk FROM `table_3_utf8_undef` WHERE pk > 1", mutated = "SELECT pk FROM `table_3_utf8_undef` WHERE 1" }),
